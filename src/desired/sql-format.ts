@@ -1,0 +1,161 @@
+import { loadModule, parseSync } from 'libpg-query';
+import { err, locate, ok, type Result, type UserError } from '../errors.ts';
+import type { RenameHint, SourceFile, SourceFormat, SourceStatement, Suppression } from './sources.ts';
+
+await loadModule();
+
+const RENAMED_FROM = /^--\s*schemaplan:renamed-from\s+(.+?)\s*$/;
+const IGNORE = /^--\s*schemaplan-ignore\s+([a-z0-9-]+)\s*(?::\s*(.*?))?\s*$/;
+
+/** Plain SQL files: split with libpg-query, keeping each statement's file:line:column and its annotations. */
+export const sqlFormat: SourceFormat = {
+  name: 'sql',
+  extensions: ['.sql'],
+  compile(files) {
+    const statements: SourceStatement[] = [];
+    const errors: UserError[] = [];
+    for (const file of files) {
+      const r = splitSqlFile(file);
+      if (r.ok) statements.push(...r.value);
+      else errors.push(r.error);
+    }
+    return errors.length ? err(errors) : ok(statements);
+  },
+};
+
+export interface RawStatement {
+  readonly sql: string;
+  /** string index of the statement's first token in the file */
+  readonly start: number;
+  /** comment lines directly before the statement */
+  readonly comments: readonly { text: string; index: number }[];
+}
+
+/** Split SQL text into statements; string indices (not bytes) of each statement's first token. */
+export function splitSql(text: string): Result<RawStatement[], { message: string; index: number }> {
+  const cleaned = stripPsqlMeta(text);
+  let parsed;
+  try {
+    parsed = parseSync(cleaned);
+  } catch (e) {
+    const details = (e as { sqlDetails?: { cursorPosition?: number; message?: string } }).sqlDetails;
+    const byte = details?.cursorPosition ?? 0;
+    return err({ message: details?.message ?? (e as Error).message, index: byteToIndex(cleaned, byte) });
+  }
+  const buf = Buffer.from(cleaned, 'utf8');
+  const out: RawStatement[] = [];
+  for (const s of parsed.stmts ?? []) {
+    const startByte = s.stmt_location ?? 0;
+    const endByte = s.stmt_len ? startByte + s.stmt_len : buf.length;
+    const raw = buf.subarray(startByte, endByte).toString('utf8');
+    const base = byteToIndex(cleaned, startByte);
+    const { body, offset, comments } = leadingComments(raw);
+    if (!body.trim()) continue;
+    out.push({ sql: body.trim(), start: base + offset, comments: comments.map((c) => ({ text: c.text, index: base + c.index })) });
+  }
+  return ok(out);
+}
+
+function splitSqlFile(file: SourceFile): Result<SourceStatement[], UserError> {
+  const split = splitSql(file.text);
+  if (!split.ok) {
+    const { line, column } = locate(file.text, split.error.index);
+    return err({ code: 'desired-sql', message: split.error.message, location: { file: file.path, line, column } });
+  }
+  return ok(
+    split.value.map((s) => {
+      const { line, column } = locate(file.text, s.start);
+      const renames: RenameHint[] = [];
+      const suppressions: Suppression[] = [];
+      for (const c of s.comments) {
+        const at = { file: file.path, ...locate(file.text, c.index) };
+        const rename = RENAMED_FROM.exec(c.text);
+        if (rename) {
+          const hint = renameHintFor(s.sql, rename[1]!);
+          if (hint) renames.push(hint);
+        }
+        const ignore = IGNORE.exec(c.text);
+        if (ignore) suppressions.push({ rule: ignore[1]!, reason: ignore[2] ?? '', location: at });
+      }
+      return {
+        sql: s.sql,
+        location: { file: file.path, line, column },
+        ...(renames.length ? { renames } : {}),
+        ...(suppressions.length ? { suppressions } : {}),
+      };
+    }),
+  );
+}
+
+/**
+ * `-- schemaplan:renamed-from old` before `CREATE TABLE s.t` renames table old → t; before
+ * `ALTER TABLE s.t ADD COLUMN c` (or inside a CREATE TABLE as `old → c` via "table.column") renames a column.
+ */
+function renameHintFor(sql: string, from: string): RenameHint | null {
+  const tree = parseSync(sql).stmts?.[0]?.stmt as Record<string, any> | undefined;
+  if (!tree) return null;
+  const create = tree['CreateStmt'];
+  if (create) {
+    const schema = create.relation.schemaname ?? 'public';
+    const to = create.relation.relname as string;
+    if (from.includes('.')) {
+      // "oldcol.newcol" form is ambiguous with schema-qualified names; columns use "column old -> new".
+      return null;
+    }
+    return { kind: 'table', schema, from, to };
+  }
+  const alter = tree['AlterTableStmt'];
+  if (alter) {
+    const schema = alter.relation.schemaname ?? 'public';
+    const table = alter.relation.relname as string;
+    const cmd = alter.cmds?.[0]?.AlterTableCmd;
+    const col = cmd?.def?.ColumnDef?.colname as string | undefined;
+    if (cmd?.subtype === 'AT_AddColumn' && col) return { kind: 'column', schema, table, from, to: col };
+  }
+  return null;
+}
+
+function leadingComments(raw: string): { body: string; offset: number; comments: { text: string; index: number }[] } {
+  const comments: { text: string; index: number }[] = [];
+  let i = 0;
+  for (;;) {
+    while (i < raw.length && /\s/.test(raw[i]!)) i++;
+    if (raw.startsWith('--', i)) {
+      const end = raw.indexOf('\n', i);
+      const stop = end === -1 ? raw.length : end;
+      comments.push({ text: raw.slice(i, stop).trim(), index: i });
+      i = stop;
+    } else if (raw.startsWith('/*', i)) {
+      const end = raw.indexOf('*/', i + 2);
+      i = end === -1 ? raw.length : end + 2;
+    } else break;
+  }
+  return { body: raw.slice(i), offset: i, comments };
+}
+
+/**
+ * psql meta-commands (`\connect`, `\restrict` in new pg_dump output) are not SQL; blank them out so that
+ * line numbers stay right. COPY … FROM stdin data blocks are blanked too.
+ */
+export function stripPsqlMeta(text: string): string {
+  const lines = text.split('\n');
+  let inCopy = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (inCopy) {
+      if (line === '\\.') inCopy = false;
+      lines[i] = '';
+      continue;
+    }
+    if (line.startsWith('\\')) lines[i] = '';
+    else if (/^COPY\s.+\sFROM\s+stdin;\s*$/i.test(line)) {
+      inCopy = true;
+      lines[i] = '';
+    }
+  }
+  return lines.join('\n');
+}
+
+function byteToIndex(text: string, byte: number): number {
+  return Buffer.from(text, 'utf8').subarray(0, byte).toString('utf8').length;
+}

@@ -1,0 +1,28 @@
+import { createHash } from 'node:crypto';
+import type { Catalog } from './catalog.ts';
+import type { CatalogObject } from './objects.ts';
+
+/** Fields that describe where an object happens to sit, not what it is; never part of a fingerprint or diff. */
+export const INFORMATIONAL_FIELDS: ReadonlySet<string> = new Set(['position']);
+
+export function comparable(o: CatalogObject): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) if (!INFORMATIONAL_FIELDS.has(k)) out[k] = v;
+  return out;
+}
+
+/** A content hash of a catalog, independent of read order and column positions. */
+export function fingerprintCatalog(catalog: Catalog): string {
+  const hash = createHash('sha256');
+  const keys = [...catalog.objects.keys()].sort();
+  for (const k of keys) {
+    hash.update(k);
+    hash.update(JSON.stringify(comparable(catalog.objects.get(k)!)));
+    hash.update('\n');
+  }
+  return hash.digest('hex').slice(0, 32);
+}
+
+export function sha256(text: string | Buffer): string {
+  return createHash('sha256').update(text).digest('hex');
+}

@@ -1,0 +1,162 @@
+import type { IdOf } from './identity.ts';
+
+/**
+ * One readonly interface per object kind. Every field is in Postgres' own normalized form, as read back
+ * through the catalogs (pg_get_expr, pg_get_indexdef, format_type, …): we never normalize SQL by hand.
+ * Fields listed in a kind's `ignoredFields` (e.g. column position) are informational and never diffed.
+ */
+interface Base<K extends keyof KindIds> {
+  readonly kind: K;
+  readonly id: KindIds[K];
+  readonly comment: string | null;
+}
+
+interface KindIds {
+  schema: IdOf<'schema'>;
+  extension: IdOf<'extension'>;
+  type: IdOf<'type'>;
+  table: IdOf<'table'>;
+  column: IdOf<'column'>;
+  constraint: IdOf<'constraint'>;
+  index: IdOf<'index'>;
+  policy: IdOf<'policy'>;
+  function: IdOf<'function'>;
+  trigger: IdOf<'trigger'>;
+  view: IdOf<'view'>;
+  matview: IdOf<'matview'>;
+  sequence: IdOf<'sequence'>;
+  grant: IdOf<'grant'>;
+}
+
+export interface SchemaObject extends Base<'schema'> {
+  readonly owner: string;
+}
+
+export interface ExtensionObject extends Base<'extension'> {
+  readonly schema: string;
+}
+
+export type TypeVariant =
+  | { readonly variant: 'enum'; readonly values: readonly string[] }
+  | { readonly variant: 'domain'; readonly baseType: string; readonly notNull: boolean; readonly default: string | null; readonly collation: string | null; readonly checks: readonly { name: string; definition: string }[] }
+  | { readonly variant: 'composite'; readonly attributes: readonly { name: string; type: string; collation: string | null }[] }
+  | { readonly variant: 'range'; readonly subtype: string; readonly definition: string };
+
+export type TypeObject = Base<'type'> & TypeVariant;
+
+export interface TableObject extends Base<'table'> {
+  readonly persistence: 'permanent' | 'unlogged';
+  readonly rls: boolean;
+  readonly forceRls: boolean;
+  readonly options: readonly string[];
+  /** `PARTITION BY …` key when this table is partitioned. */
+  readonly partitionKey: string | null;
+  /** Parent and bound when this table is a partition. */
+  readonly partitionOf: { readonly schema: string; readonly name: string; readonly bound: string } | null;
+  readonly inherits: readonly { readonly schema: string; readonly name: string }[];
+}
+
+export interface ColumnObject extends Base<'column'> {
+  readonly position: number;
+  readonly type: string;
+  readonly notNull: boolean;
+  readonly default: string | null;
+  readonly identity: 'always' | 'byDefault' | null;
+  readonly generated: string | null;
+  readonly collation: string | null;
+}
+
+export type ConstraintType = 'primaryKey' | 'foreignKey' | 'unique' | 'check' | 'exclusion';
+
+export interface ConstraintObject extends Base<'constraint'> {
+  readonly type: ConstraintType;
+  /** pg_get_constraintdef: the whole definition, including NOT VALID and deferrability. */
+  readonly definition: string;
+  readonly columns: readonly string[];
+  /** For foreign keys: the referenced table and columns. */
+  readonly references: { readonly schema: string; readonly table: string; readonly columns: readonly string[] } | null;
+  readonly validated: boolean;
+}
+
+export interface IndexObject extends Base<'index'> {
+  readonly table: string;
+  /** pg_get_indexdef */
+  readonly definition: string;
+  readonly unique: boolean;
+  readonly columns: readonly string[];
+  readonly partial: boolean;
+}
+
+export interface PolicyObject extends Base<'policy'> {
+  readonly permissive: boolean;
+  readonly command: 'all' | 'select' | 'insert' | 'update' | 'delete';
+  readonly roles: readonly string[];
+  readonly using: string | null;
+  readonly withCheck: string | null;
+}
+
+export interface FunctionObject extends Base<'function'> {
+  readonly isProcedure: boolean;
+  readonly returns: string | null;
+  /** pg_get_functiondef: the whole CREATE OR REPLACE statement. */
+  readonly definition: string;
+  readonly language: string;
+  readonly securityDefiner: boolean;
+  readonly volatility: 'immutable' | 'stable' | 'volatile';
+  readonly config: readonly string[];
+  /** Argument names and defaults, which CREATE OR REPLACE cannot change. */
+  readonly argSignature: string;
+}
+
+export interface TriggerObject extends Base<'trigger'> {
+  /** pg_get_triggerdef */
+  readonly definition: string;
+  readonly enabled: 'origin' | 'disabled' | 'replica' | 'always';
+  readonly function: { readonly schema: string; readonly name: string };
+}
+
+export interface ViewObject extends Base<'view'> {
+  readonly definition: string;
+  readonly options: readonly string[];
+  readonly columns: readonly { name: string; type: string }[];
+}
+
+export interface MatviewObject extends Base<'matview'> {
+  readonly definition: string;
+  readonly options: readonly string[];
+}
+
+export interface SequenceObject extends Base<'sequence'> {
+  readonly dataType: string;
+  readonly start: string;
+  readonly increment: string;
+  readonly min: string;
+  readonly max: string;
+  readonly cache: string;
+  readonly cycle: boolean;
+  readonly ownedBy: { readonly table: string; readonly column: string } | null;
+}
+
+export interface GrantObject extends Base<'grant'> {
+  readonly privileges: readonly string[];
+  readonly grantable: readonly string[];
+}
+
+export type CatalogObject =
+  | SchemaObject
+  | ExtensionObject
+  | TypeObject
+  | TableObject
+  | ColumnObject
+  | ConstraintObject
+  | IndexObject
+  | PolicyObject
+  | FunctionObject
+  | TriggerObject
+  | ViewObject
+  | MatviewObject
+  | SequenceObject
+  | GrantObject;
+
+export type CatalogKind = CatalogObject['kind'];
+export type ObjectOfKind<K extends CatalogKind> = Extract<CatalogObject, { kind: K }>;
