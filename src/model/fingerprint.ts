@@ -3,7 +3,7 @@ import type { Catalog } from './catalog.ts';
 import type { CatalogObject } from './objects.ts';
 
 /** Fields that describe where an object happens to sit, not what it is; never part of a fingerprint or diff. */
-export const INFORMATIONAL_FIELDS: ReadonlySet<string> = new Set(['position']);
+export const INFORMATIONAL_FIELDS: ReadonlySet<string> = new Set(['position', 'owner']);
 
 export function comparable(o: CatalogObject): Record<string, unknown> {
   const out: Record<string, unknown> = {};
