@@ -18,6 +18,9 @@ export interface LegacyScript {
 
 export const legacyDir = fileURLToPath(new URL('.', import.meta.url));
 export const legacyMigrationsDir = join(legacyDir, 'migrations');
+/** Supabase roles, auth schema and auth functions: external objects, loaded before any migration. */
+export const legacyStubFile = join(legacyDir, 'supabase-stub.sql');
+export const legacySeedDataFile = join(legacyDir, 'seed-data.sql');
 
 /**
  * Migration files sorted the way Supabase's CLI (and `LC_ALL=C ls`) sorts them: by UTF-16 code unit, which
@@ -38,9 +41,9 @@ export interface LegacyParts {
 /** The scripts to run, in order. */
 export async function legacyScripts(parts: LegacyParts = {}): Promise<LegacyScript[]> {
   const paths = [
-    ...(parts.stub === false ? [] : [join(legacyDir, 'supabase-stub.sql')]),
+    ...(parts.stub === false ? [] : [legacyStubFile]),
     ...(await legacyMigrationFiles()),
-    ...(parts.data === false ? [] : [join(legacyDir, 'seed-data.sql')]),
+    ...(parts.data === false ? [] : [legacySeedDataFile]),
   ];
   return Promise.all(paths.map(async (path) => ({ path, sql: await readFile(path, 'utf8') })));
 }

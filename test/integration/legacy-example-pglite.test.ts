@@ -7,8 +7,8 @@ import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  legacyDir,
   legacyMigrationsDir,
+  legacyStubFile,
   legacyScripts,
   loadLegacy,
   runScripts,
@@ -82,9 +82,9 @@ describe('legacy example in PGlite', () => {
     const scripts = await legacyScripts();
     const byPath = new Map(scripts.map((s) => [s.path, s]));
     const ordered: LegacyScript[] = [
-      ...scripts.filter((s) => s.path === join(legacyDir, 'supabase-stub.sql')),
+      ...scripts.filter((s) => s.path === legacyStubFile),
       ...historic.map((p) => byPath.get(p)!),
-      ...scripts.filter((s) => s.path !== join(legacyDir, 'supabase-stub.sql') && !historic.includes(s.path)),
+      ...scripts.filter((s) => s.path !== legacyStubFile && !historic.includes(s.path)),
     ];
     expect(ordered.map((s) => s.path).sort()).toEqual(scripts.map((s) => s.path).sort());
     const other = newPglite();
@@ -95,6 +95,20 @@ describe('legacy example in PGlite', () => {
       await other.close();
     }
   }, 120_000);
+
+  it('loads the Supabase stand-in idempotently', async () => {
+    const stub = (await legacyScripts()).filter((s) => s.path === legacyStubFile);
+    await runScripts(db, stub);
+    const roles = await q(
+      `select rolname, rolbypassrls from pg_roles where rolname in ('anon', 'authenticated', 'service_role') order by 1`,
+    );
+    expect(roles).toEqual([
+      { rolname: 'anon', rolbypassrls: false },
+      { rolname: 'authenticated', rolbypassrls: false },
+      { rolname: 'service_role', rolbypassrls: true },
+    ]);
+    expect((await q(`select count(*)::int as n from auth.users`))[0]?.n).toBe(3);
+  });
 
   it('reports the failing file when a script breaks', async () => {
     const other = newPglite();
