@@ -17,7 +17,7 @@ const common = (cmd: Command) =>
     .option('--desired <path>', 'desired state: a directory of .sql/.yaml files, or one .sql file')
     .option('--target <url|file|dir>', 'postgres:// URL, a SQL dump, or a folder of migrations (default: $DATABASE_URL, else the embedded dev database)')
     .option('--env <name>', 'a target from the environments in schemaplan.yaml')
-    .option('--dev-url <url>', 'shadow database: postgres://… (a temporary database is created there) or docker://postgres:16');
+    .option('--dev-url <url>', 'shadow database: postgres://… (a temporary database is created there), docker://postgres:16, or embedded');
 
 let exitCode: number = EXIT.ok;
 

@@ -34,9 +34,8 @@ export function readDesired(desiredPath: string): Result<DesiredSources, UserErr
     if (!compiled.ok) return err(compiled.error[0]!);
     statements.push(...compiled.value);
   }
-  if (!statements.length) {
-    return err({ code: 'desired-empty', message: `the desired state in ${desiredPath} has no statements`, hint: 'add CREATE statements' });
-  }
+  // Files that hold no statement are a valid (empty) desired state: everything managed is to be dropped.
+  // A directory without any desired file is not: that is almost always a wrong path.
   return ok({ files: found.value, statements });
 }
 

@@ -1,6 +1,6 @@
 import type { Catalog } from '../model/catalog.ts';
 import type { Change } from '../model/change.ts';
-import { INFORMATIONAL_FIELDS } from '../model/fingerprint.ts';
+import { informationalFields } from '../model/fingerprint.ts';
 import type { CatalogObject } from '../model/objects.ts';
 import { changedFields } from '../kinds/common.ts';
 import { KINDS } from '../kinds/registry.ts';
@@ -22,7 +22,7 @@ export function diffCatalogs(current: Catalog, desired: Catalog): Change[] {
       changes.push({ op: 'create', to });
       continue;
     }
-    const fields = changedFields(from, to, INFORMATIONAL_FIELDS);
+    const fields = changedFields(from, to, informationalFields(to.kind));
     if (!fields.length) continue;
     changes.push({ op: needsReplace(from, to, fields) ? 'replace' : 'alter', from, to, fields });
   }
@@ -41,6 +41,6 @@ function needsReplace(from: CatalogObject, to: CatalogObject, fields: readonly s
     if (from.variant === 'enum' && to.variant === 'enum' && fields.includes('values')) return enumAlter(from.values, to.values) === null;
   }
   if (from.kind === 'policy' && to.kind === 'policy') return policyNeedsReplace(from, to);
-  if (from.kind === 'view' && to.kind === 'view' && (fields.includes('definition') || fields.includes('columns'))) return !viewReplaceable(from, to);
+  if (from.kind === 'view' && to.kind === 'view' && (fields.includes('canonical') || fields.includes('columns'))) return !viewReplaceable(from, to);
   return false;
 }

@@ -1,3 +1,4 @@
+import { canonicalQuery } from './canonical.ts';
 import type {
   ColumnObject,
   ConstraintObject,
@@ -185,6 +186,7 @@ export function readView(r: Row): ViewObject | MatviewObject {
       id: { kind: 'matview', schema: r.schema, name: r.name },
       comment: r.comment ?? null,
       definition: r.definition,
+      canonical: canonicalQuery(r.definition),
       options: arr(r.options).sort(),
     };
   }
@@ -193,6 +195,7 @@ export function readView(r: Row): ViewObject | MatviewObject {
     id: { kind: 'view', schema: r.schema, name: r.name },
     comment: r.comment ?? null,
     definition: r.definition,
+    canonical: canonicalQuery(r.definition),
     options: arr(r.options).sort(),
     columns: json(r.columns),
   };

@@ -16,12 +16,12 @@ export function viewReplaceable(from: ViewObject, to: ViewObject): boolean {
 export const viewKind: KindModule<'view'> = {
   kind: 'view',
   weight: 30,
-  alterable: ['definition', 'columns', 'options', 'comment'],
+  alterable: ['canonical', 'columns', 'options', 'comment'],
   create: (o) => [stmt(`CREATE VIEW ${name(o)}${withOptions(o.options)} AS\n${body(o.definition)}`, 'none'), ...commentIfAny(`VIEW ${name(o)}`, o.comment)],
   drop: (o) => [stmt(`DROP VIEW ${name(o)}`, 'accessExclusive')],
   alter(from, to, fields) {
     const out: Statement[] = [];
-    if (fields.includes('definition') || fields.includes('columns')) {
+    if (fields.includes('canonical') || fields.includes('columns')) {
       out.push(stmt(`CREATE OR REPLACE VIEW ${name(to)}${withOptions(to.options)} AS\n${body(to.definition)}`, 'accessExclusive'));
     } else if (fields.includes('options')) {
       const key = (o: string) => o.split('=')[0]!;

@@ -1,7 +1,7 @@
 import { parentOf, type Catalog } from '../model/catalog.ts';
 import { objectOf, type Change, type Statement } from '../model/change.ts';
 import { changedFields } from '../kinds/common.ts';
-import { INFORMATIONAL_FIELDS } from '../model/fingerprint.ts';
+import { informationalFields } from '../model/fingerprint.ts';
 import { describeId, encodeId } from '../model/identity.ts';
 import type { CatalogObject } from '../model/objects.ts';
 import { inlineInCreateTable } from '../kinds/constraint.ts';
@@ -70,7 +70,7 @@ export function orderChanges(changes: readonly Change[], current: Catalog, desir
         const custom = detach ? null : module.replace?.(c.from as never, c.to as never, ctx);
         if (detach) {
           node('drop', c, c.from, detach.statements);
-          const fields = changedFields(detach.detached, c.to, INFORMATIONAL_FIELDS);
+          const fields = changedFields(detach.detached, c.to, informationalFields(c.to.kind));
           node('create', c, c.to, fields.length ? module.alter(detach.detached as never, c.to as never, fields, ctx) : []);
         } else if (custom) {
           node('drop', c, c.from, custom.before);

@@ -17,7 +17,7 @@ export interface PlanRequest {
   readonly config: Config;
   readonly desiredPath: string;
   readonly target: TargetSpec;
-  /** --dev-url: a server (postgres://) or docker://image for shadows. */
+  /** --dev-url: a server (postgres://), docker://image, or `embedded` (PGlite) for shadows. */
   readonly devUrl?: string | undefined;
   readonly log?: Log;
   /** Disable the desired-catalog cache (tests, benchmarks of the cold path). */
@@ -43,6 +43,7 @@ export function cacheDir(config: Config): string {
 export function chooseProvider(config: Config, target: TargetSpec, devUrl: string | undefined): { provider: ShadowProvider; fallback: ShadowProvider | null } {
   const dev = devUrl ?? config.devUrl;
   const pglite = pgliteProvider(cacheDir(config));
+  if (dev === 'embedded') return { provider: pglite, fallback: null };
   if (dev?.startsWith('docker://')) return { provider: dockerProvider(dev), fallback: null };
   if (dev) return { provider: serverProvider(dev), fallback: null };
   if (target.kind === 'url') return { provider: serverProvider(target.url), fallback: pglite };
