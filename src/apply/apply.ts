@@ -67,6 +67,9 @@ async function runSegment(db: Queryable, seg: Segment, opts: ApplyOptions, offse
     if (seg.transactional) {
       await db.exec(`SET LOCAL lock_timeout = ${literal(opts.lockTimeout)}`);
       await db.exec(`SET LOCAL statement_timeout = ${literal(opts.statementTimeout)}`);
+      // Function bodies may name tables created later in the plan (as pg_dump output does); they are
+      // checked when called, exactly as in the shadow where the desired state was loaded.
+      await db.exec('SET LOCAL check_function_bodies = false');
     }
     for (let i = 0; i < seg.statements.length; i++) {
       const s = seg.statements[i]!;

@@ -28,7 +28,9 @@ export function addDependentRebuilds(changes: Change[], current: Catalog, desire
   const queue: { key: string; only: ReadonlySet<CatalogKind> | null }[] = [];
   for (const c of changes) {
     const key = encodeId(objectOf(c).id);
-    if (c.op === 'replace') queue.push({ key, only: null });
+    // What depends on a replaced or dropped object and is still desired is rebuilt (an FK over a unique
+    // constraint that becomes the primary key, a view over a dropped function's replacement).
+    if (c.op === 'replace' || c.op === 'drop') queue.push({ key, only: null });
     if (c.op === 'alter') {
       const module = KINDS[c.to.kind];
       if (module?.alterRecreatesDependents?.(c.fields)) queue.push({ key, only: BLOCKS_COLUMN_TYPE });

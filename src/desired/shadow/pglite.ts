@@ -18,8 +18,10 @@ import { track, type ShadowProvider } from './provider.ts';
 /** Contrib extensions an application schema commonly creates; PGlite needs them registered up front. */
 export const PGLITE_EXTENSIONS: Extensions = { btree_gin, btree_gist, citext, hstore, ltree, pg_trgm, pgcrypto, uuid_ossp };
 
-const require = createRequire(import.meta.url);
-const PGLITE_VERSION: string = require('@electric-sql/pglite/package.json').version;
+// The package exports no package.json; read it beside its entry point (dist/…).
+const PGLITE_VERSION: string = JSON.parse(
+  readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')), '..', 'package.json'), 'utf8'),
+).version;
 
 /**
  * Where the initialized PGlite data directory is kept: per user, shared by every project, per PGlite version
