@@ -53,7 +53,10 @@ interface Segment {
 
 function segment(statements: readonly Statement[]): Segment[] {
   const out: Segment[] = [];
-  for (const s of statements) {
+  // Enum values that the plan uses must be committed first (see make-plan.ts); they lead.
+  const isEnumValue = (s: Statement) => !s.transactional && /^ALTER TYPE .+ ADD VALUE /.test(s.sql);
+  const ordered = [...statements.filter(isEnumValue), ...statements.filter((s) => !isEnumValue(s))];
+  for (const s of ordered) {
     const last = out[out.length - 1];
     if (s.transactional && last?.transactional) last.statements.push(s);
     else out.push({ transactional: s.transactional, statements: [s] });
