@@ -21,14 +21,15 @@ function toErrors(issue: Issue, base: Path, root: AnySchema, where: YamlLocator)
         return error(`unknown key "${key}"`, [...path, key], where, hint, true);
       });
     case 'invalid_union': {
-      // zod already reports the issues of the one branch whose shape matched; here no branch matched.
-      const expected = issue.errors
-        .flat()
-        .filter((i) => i.code === 'invalid_type' && i.path.length === 0)
-        .map((i) => describeExpected((i as { expected: string }).expected));
-      const shapes = [...new Set(expected)];
-      if (shapes.length === issue.errors.length) return [error(`expected ${shapes.join(' or ')}`, path, where)];
-      const best = [...issue.errors].sort((a, b) => a.length - b.length)[0] ?? [];
+      // zod reports the issues of a branch itself when exactly one branch's shape matched; here none or several
+      // did. Branches whose shape is wrong (a root-level invalid_type) are dropped; the closest remaining wins.
+      const wrongShape = (errs: readonly Issue[]): boolean => errs.some((i) => i.code === 'invalid_type' && i.path.length === 0);
+      const fitting = issue.errors.filter((errs) => !wrongShape(errs));
+      if (fitting.length === 0) {
+        const shapes = issue.errors.flat().flatMap((i) => (i.code === 'invalid_type' && i.path.length === 0 ? [describeExpected(i.expected)] : []));
+        return [error(`expected ${[...new Set(shapes)].join(' or ')}`, path, where)];
+      }
+      const best = [...fitting].sort((a, b) => a.length - b.length)[0]!;
       return best.flatMap((i) => toErrors(i, path, root, where));
     }
     case 'invalid_key':

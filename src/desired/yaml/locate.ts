@@ -45,8 +45,10 @@ export class YamlLocator {
         const pair = node.items.find((p) => isPair(p) && String(isScalar(p.key) ? p.key.value : p.key) === String(seg));
         if (!pair) return { node, key: null };
         key = (pair.key as Node | null) ?? null;
-        // `users:` with nothing after it has a null value node; point at the key then
-        node = (pair.value as Node | null) ?? key;
+        // `users:` with nothing after it has an empty null value node; point at the key then
+        const value = pair.value as Node | null;
+        const empty = !value || (isScalar(value) && value.value === null && value.range?.[0] === value.range?.[1]);
+        node = empty ? key : value;
       } else if (isSeq(node) && typeof seg === 'number') {
         const item = node.items[seg] as Node | undefined;
         if (!item) return { node, key: null };

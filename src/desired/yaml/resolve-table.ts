@@ -194,11 +194,12 @@ function resolveColumn(name: string, c: ColumnObject, path: Path, parts: Parts, 
     ctx.fail('onDelete/onUpdate need `references`', at(c.onDelete ? 'onDelete' : 'onUpdate'), { onKey: true });
   }
   const suppressions = ctx.suppressions(c.lintIgnore, at('lintIgnore'));
+  const type = ctx.type(c.type, at('type'));
   const dflt =
     c.default === undefined ? undefined : typeof c.default === 'string' ? ctx.expression(c.default, at('default')) : String(c.default);
   parts.columns.push({
     name,
-    type: ctx.type(c.type, at('type')),
+    type,
     notNull: !c.nullable,
     ...(dflt !== undefined ? { default: dflt } : {}),
     ...(c.identity ? { identity: c.identity } : {}),

@@ -142,5 +142,5 @@ export type AbsorbSpec = z.infer<typeof absorbSchema>;
 
 /** The JSON Schema editors read (yaml-language-server); draft-07 is what most editors support. */
 export function desiredJsonSchema(): Record<string, unknown> {
-  return { title: 'schemaplan desired state', ...z.toJSONSchema(desiredFileSchema, { target: 'draft-7' }) };
+  return { ...z.toJSONSchema(desiredFileSchema, { target: 'draft-7' }), title: 'schemaplan desired state' };
 }

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { collectTransitions } from '../../src/desired/yaml/index.ts';
+import { compileOk, where, yaml } from './yaml-helpers.ts';
+
+const events = `
+  tables:
+    events:
+      id: uuid
+      columns:
+        userId: uuid?
+        eventType: text
+        metadata: jsonb?
+        createdAt: timestamptz
+      absorbs:
+        - from: telemetry_events
+          columns:
+            userId: user_id
+            eventType: type
+            metadata: "meta || jsonb_build_object('app', app)"
+            createdAt: ts
+          where: type is not null
+        - from: legacy.events_v0
+          columns: { eventType: kind }
+`;
+
+describe('yaml absorbs transitions', () => {
+  it('exposes absorbs as data transitions with schemas resolved', () => {
+    const r = collectTransitions([{ path: 'events.yaml', text: yaml(events) }]);
+    expect(r).toEqual({
+      ok: true,
+      value: [
+        {
+          table: { schema: 'public', name: 'events' },
+          from: { schema: 'public', name: 'telemetry_events' },
+          columns: { userId: 'user_id', eventType: 'type', metadata: "meta || jsonb_build_object('app', app)", createdAt: 'ts' },
+          where: 'type is not null',
+          location: { file: 'events.yaml', line: 10, column: 9 },
+        },
+        {
+          table: { schema: 'public', name: 'events' },
+          from: { schema: 'legacy', name: 'events_v0' },
+          columns: { eventType: 'kind' },
+          location: { file: 'events.yaml', line: 17, column: 9 },
+        },
+      ],
+    });
+  });
+
+  it('does not emit SQL for absorbs (the plan owns the data step)', () => {
+    expect(compileOk(events).map((s) => s.sql).join('\n')).not.toMatch(/telemetry_events|INSERT/);
+  });
+
+  it('validates target columns, expressions and self-absorption', () => {
+    const r = collectTransitions([
+      {
+        path: 'e.yaml',
+        text: yaml(`
+          tables:
+            events:
+              id: uuid
+              columns:
+                eventType: text
+              absorbs:
+                - from: events
+                  columns: { eventType: type }
+                - from: telemetry_events
+                  columns:
+                    eventTyp: type
+                    id: "gen_random_uuid("
+        `),
+      },
+    ]);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.map((e) => [e.message.replace(/:.*/, ''), e.hint, where(e)])).toEqual([
+      ['a table cannot absorb itself', undefined, 'e.yaml:7:15'],
+      ['unknown column "eventTyp" in table public.events', 'did you mean "eventType"?', 'e.yaml:11:11'],
+      ['not an SQL expression', undefined, 'e.yaml:12:15'],
+    ]);
+  });
+});
