@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectTransitions } from '../../src/desired/yaml/index.ts';
+import { collectTransitions, transitionInsertSql } from '../../src/desired/yaml/index.ts';
 import { compileOk, where, yaml } from './yaml-helpers.ts';
 
 const events = `
@@ -76,6 +76,22 @@ describe('yaml absorbs transitions', () => {
       ['a table cannot absorb itself', undefined, 'e.yaml:7:15'],
       ['unknown column "eventTyp" in table public.events', 'did you mean "eventType"?', 'e.yaml:11:11'],
       ['not an SQL expression', undefined, 'e.yaml:12:15'],
+    ]);
+  });
+});
+
+describe('transitionInsertSql', () => {
+  it('renders the data step with quoted targets and verbatim expressions', () => {
+    const r = collectTransitions([{ path: 'events.yaml', text: yaml(events) }]);
+    if (!r.ok) throw new Error('compile failed');
+    expect(r.value.map(transitionInsertSql)).toEqual([
+      [
+        'INSERT INTO public.events ("userId", "eventType", metadata, "createdAt")',
+        "SELECT user_id, type, meta || jsonb_build_object('app', app), ts",
+        'FROM public.telemetry_events',
+        'WHERE type is not null',
+      ].join('\n'),
+      'INSERT INTO public.events ("eventType")\nSELECT kind\nFROM legacy.events_v0',
     ]);
   });
 });

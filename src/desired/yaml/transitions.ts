@@ -1,4 +1,5 @@
 import { ok, type Result, type SourceLocation, type UserError } from '../../errors.ts';
+import { identList, qualified } from '../../sql/quote.ts';
 import type { SourceFile } from '../sources.ts';
 import { resolveYamlFiles } from './compile.ts';
 
@@ -30,4 +31,15 @@ export function collectTransitions(files: readonly SourceFile[]): Result<readonl
       })),
     ),
   );
+}
+
+/** The data step of a transition: copy the old rows into the new table (the caller decides when it runs). */
+export function transitionInsertSql(t: DataTransition): string {
+  const targets = Object.keys(t.columns);
+  return [
+    `INSERT INTO ${qualified(t.table.schema, t.table.name)} (${identList(targets)})`,
+    `SELECT ${targets.map((c) => t.columns[c]).join(', ')}`,
+    `FROM ${qualified(t.from.schema, t.from.name)}`,
+    ...(t.where ? [`WHERE ${t.where}`] : []),
+  ].join('\n');
 }
