@@ -10,7 +10,7 @@ const events = `
         userId: uuid?
         eventType: text
         metadata: jsonb?
-        createdAt: timestamptz
+        createdAt: { type: timestamptz, default: now() }
       absorbs:
         - from: telemetry_events
           columns:
@@ -76,6 +76,7 @@ describe('yaml absorbs transitions', () => {
       ['a table cannot absorb itself', undefined, 'e.yaml:7:15'],
       ['unknown column "eventTyp" in table public.events', 'did you mean "eventType"?', 'e.yaml:11:11'],
       ['not an SQL expression', undefined, 'e.yaml:12:15'],
+      ['absorbs does not fill column "eventType", which is NOT NULL without a default', 'map it: eventType: <SQL expression over the old row>', 'e.yaml:10:9'],
     ]);
   });
 });
@@ -92,6 +93,43 @@ describe('transitionInsertSql', () => {
         'WHERE type is not null',
       ].join('\n'),
       'INSERT INTO public.events ("eventType")\nSELECT kind\nFROM legacy.events_v0',
+    ]);
+  });
+});
+
+describe('absorbs validation', () => {
+  it('requires required columns to be filled, forbids generated targets and absorbing a table still defined', () => {
+    const r = collectTransitions([
+      {
+        path: 'e.yaml',
+        text: yaml(`
+          tables:
+            events:
+              id: bigint
+              columns:
+                kind: text
+                note: text?
+                at: { type: timestamptz, default: now() }
+                upper: { type: text, generated: upper(kind), nullable: true }
+              absorbs:
+                - from: old_events
+                  columns: { note: note, upper: kind }
+                - from: old_events
+                  columns: { kind: kind, id: id }
+            old_events:
+              columns:
+                kind: text
+        `),
+      },
+    ]);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.map((e) => [e.message, where(e)])).toEqual([
+      ['absorbs does not fill column "kind", which is NOT NULL without a default', 'e.yaml:11:9'],
+      ['column "upper" is generated and cannot be written', 'e.yaml:11:32'],
+      ['column "id" is an identity column and cannot be written', 'e.yaml:13:32'],
+      ['public.events absorbs public.old_events, which is still defined (at e.yaml:14:3)', 'e.yaml:10:9'],
+      ['public.events absorbs public.old_events, which is still defined (at e.yaml:14:3)', 'e.yaml:12:9'],
     ]);
   });
 });

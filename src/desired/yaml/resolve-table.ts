@@ -12,6 +12,7 @@ import type {
   QName,
   TableDef,
 } from './model.ts';
+import { defaultName } from './naming.ts';
 import type { ResolveContext } from './resolve-context.ts';
 import type { IndexSpec, TableSpec } from './schema.ts';
 
@@ -71,7 +72,7 @@ export function resolveTable(key: string, spec: TableSpec, ctx: ResolveContext):
     const { columns, name, nullsNotDistinct } = Array.isArray(u) ? { columns: u, name: undefined, nullsNotDistinct: undefined } : u;
     columns.forEach((c, j) => ctx.known(c, known, [...path, ...(Array.isArray(u) ? [] : ['columns']), j], what));
     parts.uniques.push({
-      name: name ?? `${id.name}_${columns.join('_')}_key`,
+      name: name ?? defaultName(id.name, columns, 'key'),
       columns,
       ...(nullsNotDistinct ? { nullsNotDistinct } : {}),
       suppressions: [],
@@ -91,7 +92,7 @@ export function resolveTable(key: string, spec: TableSpec, ctx: ResolveContext):
       ctx.fail(`${fk.columns.length} column(s) reference ${fk.references.columns.length} column(s)`, [...path, 'references', 'columns']);
     }
     parts.foreignKeys.push({
-      name: fk.name ?? `${id.name}_${fk.columns.join('_')}_fkey`,
+      name: fk.name ?? defaultName(id.name, fk.columns, 'fkey'),
       columns: fk.columns,
       table,
       ...(fk.references.columns ? { refColumns: fk.references.columns } : {}),
@@ -140,6 +141,7 @@ export function resolveTable(key: string, spec: TableSpec, ctx: ResolveContext):
       columns[target] = ctx.expression(expr, [...path, 'columns', target]);
     }
     if (Object.keys(columns).length === 0) ctx.fail('absorbs needs at least one column mapping', [...path, 'columns']);
+    checkAbsorbTargets(parts.columns, columns, path, ctx);
     return [
       {
         from,
@@ -211,16 +213,16 @@ function resolveColumn(name: string, c: ColumnObject, path: Path, parts: Parts, 
   });
   if (c.primaryKey) parts.pkColumns.push({ name, location: ctx.where.keyAt(at('primaryKey')) });
   if (c.unique) {
-    parts.uniques.push({ name: `${table}_${name}_key`, columns: [name], suppressions, location: ctx.where.keyAt(at('unique')) });
+    parts.uniques.push({ name: defaultName(table, [name], 'key'), columns: [name], suppressions, location: ctx.where.keyAt(at('unique')) });
   }
   if (c.check) {
-    parts.checks.push({ name: `${table}_${name}_check`, expression: ctx.expression(c.check, at('check')), location: ctx.where.keyAt(at('check')) });
+    parts.checks.push({ name: defaultName(table, [name], 'check'), expression: ctx.expression(c.check, at('check')), location: ctx.where.keyAt(at('check')) });
   }
   if (c.references) {
     const ref = ctx.reference(c.references, at('references'));
     if (!ref) return;
     parts.foreignKeys.push({
-      name: `${table}_${name}_fkey`,
+      name: defaultName(table, [name], 'fkey'),
       columns: [name],
       table: ref.table,
       ...(ref.column ? { refColumns: [ref.column] } : {}),
@@ -233,7 +235,7 @@ function resolveColumn(name: string, c: ColumnObject, path: Path, parts: Parts, 
 }
 
 function resolvePrimaryKey(spec: TableSpec, parts: Parts, known: ReadonlySet<string>, ctx: ResolveContext): KeyDef | undefined {
-  const name = `${parts.id.name}_pkey`;
+  const name = defaultName(parts.id.name, null, 'pkey');
   if (spec.primaryKey) {
     const path = [...parts.base, 'primaryKey'];
     if (parts.pkColumns.length) {
@@ -288,7 +290,7 @@ function resolveIndex(ix: IndexSpec, path: Path, table: QName, known: ReadonlySe
       ctx.fail('an expression index needs a `name`', path);
       return undefined;
     }
-    name = `${table.name}_${elements.map((e) => e.column).join('_')}_idx`;
+    name = defaultName(table.name, elements.map((e) => e.column!), 'idx');
   }
   const full = Array.isArray(ix) ? undefined : ix;
   return {
@@ -302,4 +304,22 @@ function resolveIndex(ix: IndexSpec, path: Path, table: QName, known: ReadonlySe
     ...(full?.comment !== undefined ? { comment: full.comment } : {}),
     location: ctx.where.at(path),
   };
+}
+
+/** The copied rows must be insertable: generated columns cannot be written, required columns must be filled. */
+function checkAbsorbTargets(columns: readonly ColumnDef[], mapped: Readonly<Record<string, string>>, path: Path, ctx: ResolveContext): void {
+  for (const c of columns) {
+    const target = c.name in mapped;
+    if (target && (c.generated || c.identity === 'always')) {
+      ctx.fail(`column "${c.name}" is ${c.generated ? 'generated' : 'an identity column'} and cannot be written`, [...path, 'columns', c.name], {
+        onKey: true,
+      });
+    }
+    if (!target && c.notNull && c.default === undefined && !c.identity && !c.generated) {
+      ctx.fail(`absorbs does not fill column "${c.name}", which is NOT NULL without a default`, [...path, 'columns'], {
+        onKey: true,
+        hint: `map it: ${c.name}: <SQL expression over the old row>`,
+      });
+    }
+  }
 }

@@ -63,6 +63,18 @@ export function resolveFiles(files: readonly ParsedFile[]): { model: DesiredMode
   }
 
   checkRelationNames([...tables.values()], [...enums.values()], duplicate);
+  for (const t of tables.values()) {
+    for (const a of t.absorbs) {
+      const still = tables.get(qnameKey(a.from));
+      if (!still) continue;
+      errors.push({
+        code: 'desired-yaml',
+        message: `${showQName(t.id)} absorbs ${showQName(a.from)}, which is still defined (at ${at(still.location)})`,
+        location: a.location,
+        hint: 'an absorbed table is dropped after its rows are copied; remove its definition',
+      });
+    }
+  }
   checkReferences(tables, errors);
   return {
     model: {
