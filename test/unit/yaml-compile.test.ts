@@ -208,3 +208,35 @@ describe('yaml compile', () => {
     expect(text).toBe('-- f1.yaml:2:3\nCREATE TABLE public.t (\n  id uuid DEFAULT gen_random_uuid() NOT NULL,\n  CONSTRAINT t_pkey PRIMARY KEY (id)\n);\n');
   });
 });
+
+describe('yaml conveniences', () => {
+  it('takes a bare enum value as an enum default and checks quoted ones', () => {
+    const out = sqls(`
+      enums:
+        status: [pending, "it's done"]
+      tables:
+        jobs:
+          columns:
+            a: { type: status, default: pending }
+            b: { type: status, default: "it's done" }
+            c: { type: status, default: "'pending'" }
+            d: { type: "status[]", default: "'{}'" }
+    `);
+    expect(out[1]).toContain(`a public.status DEFAULT 'pending' NOT NULL,\n  b public.status DEFAULT 'it''s done' NOT NULL,\n  c public.status DEFAULT 'pending' NOT NULL,\n  d public.status[] DEFAULT '{}' NOT NULL`);
+  });
+
+  it('expands YAML merge keys so column sets can be shared', () => {
+    const out = sqls(`
+      tables:
+        a:
+          columns: &audit
+            createdBy: uuid
+            note: text?
+        b:
+          columns:
+            <<: *audit
+            extra: int
+    `);
+    expect(out[1]).toBe('CREATE TABLE public.b (\n  "createdBy" uuid NOT NULL,\n  note text,\n  extra int NOT NULL\n)');
+  });
+});

@@ -179,3 +179,19 @@ describe('yaml validation errors', () => {
     expect(errors.map((e) => e.message)).toContain('an expression index needs a `name`');
   });
 });
+
+describe('yaml enum defaults', () => {
+  it('reports a quoted default that is not a value of the enum', () => {
+    const [e] = compileErrors(`
+      enums:
+        status: [pending, done]
+      tables:
+        jobs:
+          columns:
+            s: { type: status, default: "'pendng'" }
+    `);
+    expect(e?.message).toBe("'pendng' is not a value of enum public.status");
+    expect(e?.hint).toBe('did you mean "pending"?');
+    expect(where(e)).toBe('f1.yaml:6:35');
+  });
+});

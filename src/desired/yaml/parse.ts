@@ -14,7 +14,7 @@ export interface ParsedFile {
 /** YAML text → validated data plus a locator back to the nodes; errors are collected, never thrown. */
 export function parseYamlFile(file: SourceFile): { parsed?: ParsedFile; errors: UserError[] } {
   const lines = new LineCounter();
-  const doc = parseDocument(file.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(file.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: true });
   const where = new YamlLocator(file.path, doc, lines);
   if (doc.errors.length) {
     return {

@@ -1,5 +1,5 @@
 import type { SourceLocation, UserError } from '../../errors.ts';
-import { qualified } from '../../sql/quote.ts';
+import { literal, qualified } from '../../sql/quote.ts';
 import type { Suppression } from '../sources.ts';
 import { didYouMean } from './did-you-mean.ts';
 import type { Path, YamlLocator } from './locate.ts';
@@ -51,18 +51,41 @@ export class ResolveContext {
     return parts.length === 2 ? { table, column: parts[1]! } : { table };
   }
 
-  /** SQL type text; a name declared under `enums` (optionally with [] suffixes) is rendered quoted and qualified. */
-  type(text: string, path: Path): string {
+  /**
+   * SQL type text; a name declared under `enums` (optionally with [] suffixes) is rendered quoted and qualified,
+   * and a scalar enum type is returned so that defaults can be checked against its values.
+   */
+  type(text: string, path: Path): { sql: string; enum?: EnumDef } {
     const trimmed = text.trim();
     const m = /^([A-Za-z_][\w$]*(?:\.[A-Za-z_][\w$]*)?)((?:\[\])*)$/.exec(trimmed);
     if (m) {
       const parts = m[1]!.split('.');
       const q = parts.length === 2 ? { schema: parts[0]!, name: parts[1]! } : { schema: this.defaultSchema, name: parts[0]! };
-      if (this.enums.has(qnameKey(q))) return qualified(q.schema, q.name) + m[2];
+      const found = this.enums.get(qnameKey(q));
+      if (found) return { sql: qualified(q.schema, q.name) + m[2], ...(m[2] ? {} : { enum: found }) };
     }
     const problem = typeError(trimmed);
     if (problem) this.fail(problem, path);
-    return trimmed;
+    return { sql: trimmed };
+  }
+
+  /**
+   * A column default. Numbers and booleans are written as is. For an enum column, one of the enum's values
+   * written bare is that value (a bare word is no valid default otherwise) and a quoted literal must be one.
+   */
+  default(value: string | number | boolean, type: EnumDef | undefined, path: Path): string {
+    if (typeof value !== 'string') return String(value);
+    if (type) {
+      if (type.values.includes(value)) return literal(value);
+      const quoted = /^'((?:[^']|'')*)'$/.exec(value.trim());
+      const inner = quoted?.[1]?.replaceAll("''", "'");
+      if (inner !== undefined && !type.values.includes(inner)) {
+        this.fail(`'${inner}' is not a value of enum ${type.id.schema}.${type.id.name}`, path, {
+          hint: didYouMean(inner, type.values) ?? `values: ${type.values.join(', ')}`,
+        });
+      }
+    }
+    return this.expression(value, path);
   }
 
   expression(text: string, path: Path): string {

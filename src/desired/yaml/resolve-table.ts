@@ -197,11 +197,10 @@ function resolveColumn(name: string, c: ColumnObject, path: Path, parts: Parts, 
   }
   const suppressions = ctx.suppressions(c.lintIgnore, at('lintIgnore'));
   const type = ctx.type(c.type, at('type'));
-  const dflt =
-    c.default === undefined ? undefined : typeof c.default === 'string' ? ctx.expression(c.default, at('default')) : String(c.default);
+  const dflt = c.default === undefined ? undefined : ctx.default(c.default, type.enum, at('default'));
   parts.columns.push({
     name,
-    type,
+    type: type.sql,
     notNull: !c.nullable,
     ...(dflt !== undefined ? { default: dflt } : {}),
     ...(c.identity ? { identity: c.identity } : {}),
