@@ -171,10 +171,10 @@ describe('yaml validation errors', () => {
       'f1.yaml:4:23',
       'f1.yaml:5:23',
       'f1.yaml:6:23',
-      'f1.yaml:11:9',
-      'f1.yaml:12:30',
       'f1.yaml:8:29',
       'f1.yaml:9:29',
+      'f1.yaml:11:9',
+      'f1.yaml:12:30',
     ]);
     expect(errors.map((e) => e.message)).toContain('an expression index needs a `name`');
   });
@@ -193,5 +193,26 @@ describe('yaml enum defaults', () => {
     expect(e?.message).toBe("'pendng' is not a value of enum public.status");
     expect(e?.hint).toBe('did you mean "pending"?');
     expect(where(e)).toBe('f1.yaml:6:35');
+  });
+});
+
+describe('yaml enumerated options', () => {
+  it('suggests the closest allowed option', () => {
+    const errors = compileErrors(`
+      tables:
+        t:
+          id: uuid
+          rls: enable
+          columns:
+            p: { type: uuid, references: t.id, onDelete: cascde }
+    `);
+    expect(errors.map((e) => [e.message, e.hint, where(e)])).toEqual([
+      ['tables.t.rls: Invalid option: expected one of "enabled"|"forced"', 'did you mean "enabled"?', 'f1.yaml:4:10'],
+      [
+        'tables.t.columns.p.onDelete: Invalid option: expected one of "cascade"|"restrict"|"set null"|"set default"|"no action"',
+        'did you mean "cascade"?',
+        'f1.yaml:6:52',
+      ],
+    ]);
   });
 });

@@ -74,9 +74,9 @@ describe('yaml absorbs transitions', () => {
     if (r.ok) return;
     expect(r.error.map((e) => [e.message.replace(/:.*/, ''), e.hint, where(e)])).toEqual([
       ['a table cannot absorb itself', undefined, 'e.yaml:7:15'],
+      ['absorbs does not fill column "eventType", which is NOT NULL without a default', 'map it: eventType: <SQL expression over the old row>', 'e.yaml:10:9'],
       ['unknown column "eventTyp" in table public.events', 'did you mean "eventType"?', 'e.yaml:11:11'],
       ['not an SQL expression', undefined, 'e.yaml:12:15'],
-      ['absorbs does not fill column "eventType", which is NOT NULL without a default', 'map it: eventType: <SQL expression over the old row>', 'e.yaml:10:9'],
     ]);
   });
 });
@@ -125,11 +125,11 @@ describe('absorbs validation', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.map((e) => [e.message, where(e)])).toEqual([
+      ['public.events absorbs public.old_events, which is still defined (at e.yaml:14:3)', 'e.yaml:10:9'],
       ['absorbs does not fill column "kind", which is NOT NULL without a default', 'e.yaml:11:9'],
       ['column "upper" is generated and cannot be written', 'e.yaml:11:32'],
-      ['column "id" is an identity column and cannot be written', 'e.yaml:13:32'],
-      ['public.events absorbs public.old_events, which is still defined (at e.yaml:14:3)', 'e.yaml:10:9'],
       ['public.events absorbs public.old_events, which is still defined (at e.yaml:14:3)', 'e.yaml:12:9'],
+      ['column "id" is an identity column and cannot be written', 'e.yaml:13:32'],
     ]);
   });
 });

@@ -16,7 +16,21 @@ export function resolveYamlFiles(files: readonly SourceFile[]): Result<DesiredMo
   }
   const { model, errors: resolveErrors } = resolveFiles(parsed);
   errors.push(...resolveErrors);
-  return errors.length ? err(errors) : ok(model);
+  return errors.length ? err(inReadingOrder(errors, files)) : ok(model);
+}
+
+/** Errors in the order a reader meets them: by file as given, then line and column. */
+function inReadingOrder(errors: readonly UserError[], files: readonly SourceFile[]): UserError[] {
+  const fileIndex = new Map(files.map((f, i) => [f.path, i]));
+  const key = (e: UserError): [number, number, number] => [
+    fileIndex.get(e.location?.file ?? '') ?? files.length,
+    e.location?.line ?? 0,
+    e.location?.column ?? 0,
+  ];
+  return [...errors].sort((a, b) => {
+    const [ka, kb] = [key(a), key(b)];
+    return ka[0] - kb[0] || ka[1] - kb[1] || ka[2] - kb[2];
+  });
 }
 
 /** YAML files → SQL statements in creation order, each pointing at the YAML node it came from. */

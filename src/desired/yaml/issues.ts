@@ -39,6 +39,11 @@ function toErrors(issue: Issue, base: Path, root: AnySchema, where: YamlLocator)
         return [error(`missing required key "${String(path.at(-1))}"`, path.slice(0, -1), where)];
       }
       return [error(plain(issue.message), path, where)];
+    case 'invalid_value': {
+      const input = (issue as { input?: unknown }).input;
+      const hint = typeof input === 'string' ? didYouMean(input, issue.values.map(String)) : undefined;
+      return [error(plain(issue.message), path, where, hint)];
+    }
     default:
       return [error(plain(issue.message), path, where)];
   }

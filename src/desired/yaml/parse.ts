@@ -26,7 +26,7 @@ export function parseYamlFile(file: SourceFile): { parsed?: ParsedFile; errors: 
     };
   }
   const value = doc.toJS({ maxAliasCount: 1000 }) ?? {};
-  const result = desiredFileSchema.safeParse(value);
+  const result = desiredFileSchema.safeParse(value, { reportInput: true });
   if (!result.success) return { errors: issuesToErrors(result.error.issues, desiredFileSchema, where) };
   return { parsed: { file, data: result.data, where }, errors: [] };
 }
