@@ -13,8 +13,10 @@ import type {
   TableDef,
 } from './model.ts';
 import { defaultName } from './naming.ts';
+import { resolveAbsorb, resolvePolicy } from './resolve-access.ts';
 import type { ResolveContext } from './resolve-context.ts';
-import type { IndexSpec, TableSpec } from './schema.ts';
+import { resolveIndex } from './resolve-index.ts';
+import type { TableSpec } from './schema.ts';
 
 type ColumnObject = Exclude<NonNullable<TableSpec['columns']>[string], string>;
 
@@ -64,93 +66,22 @@ export function resolveTable(key: string, spec: TableSpec, ctx: ResolveContext):
   if (parts.columns.length === 0) ctx.fail(`table ${id.schema}.${id.name} has no columns`, base, { onKey: true });
 
   const known = new Set(parts.columns.map((c) => c.name));
-  const what = `table ${id.schema}.${id.name}`;
   const primaryKey = resolvePrimaryKey(spec, parts, known, ctx);
 
-  spec.unique?.forEach((u, i) => {
-    const path = [...base, 'unique', i];
-    const { columns, name, nullsNotDistinct } = Array.isArray(u) ? { columns: u, name: undefined, nullsNotDistinct: undefined } : u;
-    columns.forEach((c, j) => ctx.known(c, known, [...path, ...(Array.isArray(u) ? [] : ['columns']), j], what));
-    parts.uniques.push({
-      name: name ?? defaultName(id.name, columns, 'key'),
-      columns,
-      ...(nullsNotDistinct ? { nullsNotDistinct } : {}),
-      suppressions: [],
-      location: ctx.where.at(path),
-    });
-  });
+  spec.unique?.forEach((u, i) => parts.uniques.push(resolveUnique(u, [...base, 'unique', i], id, known, ctx)));
   for (const [name, expression] of Object.entries(spec.checks ?? {})) {
     const path = [...base, 'checks', name];
     parts.checks.push({ name, expression: ctx.expression(expression, path), location: ctx.where.keyAt(path) });
   }
   spec.foreignKeys?.forEach((fk, i) => {
-    const path = [...base, 'foreignKeys', i];
-    fk.columns.forEach((c, j) => ctx.known(c, known, [...path, 'columns', j], what));
-    const table = ctx.qname(fk.references.table, [...path, 'references', 'table']);
-    if (!table) return;
-    if (fk.references.columns && fk.references.columns.length !== fk.columns.length) {
-      ctx.fail(`${fk.columns.length} column(s) reference ${fk.references.columns.length} column(s)`, [...path, 'references', 'columns']);
-    }
-    parts.foreignKeys.push({
-      name: fk.name ?? defaultName(id.name, fk.columns, 'fkey'),
-      columns: fk.columns,
-      table,
-      ...(fk.references.columns ? { refColumns: fk.references.columns } : {}),
-      ...(fk.onDelete ? { onDelete: fk.onDelete } : {}),
-      ...(fk.onUpdate ? { onUpdate: fk.onUpdate } : {}),
-      suppressions: [],
-      location: ctx.where.at(path),
-    });
+    const def = resolveForeignKey(fk, [...base, 'foreignKeys', i], id, known, ctx);
+    if (def) parts.foreignKeys.push(def);
   });
   checkConstraintNames(parts, primaryKey, ctx);
 
   const indexes = (spec.indexes ?? []).flatMap((ix, i) => resolveIndex(ix, [...base, 'indexes', i], id, known, ctx) ?? []);
-  const policies = Object.entries(spec.policies ?? {}).map(([name, p]) => {
-    const path = [...base, 'policies', name];
-    const command = p.command ?? 'all';
-    if (p.withCheck && (command === 'select' || command === 'delete')) {
-      ctx.fail(`a ${command} policy cannot have withCheck (only using)`, [...path, 'withCheck'], { onKey: true });
-    }
-    if (p.using && command === 'insert') {
-      ctx.fail('an insert policy cannot have using (only withCheck)', [...path, 'using'], { onKey: true });
-    }
-    const policy: PolicyDef = {
-      name,
-      command,
-      roles: p.roles ?? ['public'],
-      ...(p.using ? { using: ctx.expression(p.using, [...path, 'using']) } : {}),
-      ...(p.withCheck ? { withCheck: ctx.expression(p.withCheck, [...path, 'withCheck']) } : {}),
-      restrictive: p.as === 'restrictive',
-      ...(p.comment !== undefined ? { comment: p.comment } : {}),
-      location: ctx.where.keyAt(path),
-    };
-    return policy;
-  });
-
-  const absorbs = (spec.absorbs ?? []).flatMap((a, i): AbsorbDef[] => {
-    const path = [...base, 'absorbs', i];
-    const from = ctx.qname(a.from, [...path, 'from']);
-    if (!from) return [];
-    if (from.schema === id.schema && from.name === id.name) {
-      ctx.fail('a table cannot absorb itself', [...path, 'from']);
-      return [];
-    }
-    const columns: Record<string, string> = {};
-    for (const [target, expr] of Object.entries(a.columns)) {
-      ctx.known(target, known, [...path, 'columns', target], what, true);
-      columns[target] = ctx.expression(expr, [...path, 'columns', target]);
-    }
-    if (Object.keys(columns).length === 0) ctx.fail('absorbs needs at least one column mapping', [...path, 'columns']);
-    checkAbsorbTargets(parts.columns, columns, path, ctx);
-    return [
-      {
-        from,
-        columns,
-        ...(a.where ? { where: ctx.expression(a.where, [...path, 'where']) } : {}),
-        location: ctx.where.at(path),
-      },
-    ];
-  });
+  const policies = Object.entries(spec.policies ?? {}).map(([name, p]) => resolvePolicy(name, p, [...base, 'policies', name], ctx));
+  const absorbs = (spec.absorbs ?? []).flatMap((a, i) => resolveAbsorb(a, [...base, 'absorbs', i], id, parts.columns, ctx) ?? []);
 
   return {
     id,
@@ -258,67 +189,37 @@ function checkConstraintNames(parts: Parts, pk: KeyDef | undefined, ctx: Resolve
   }
 }
 
-function resolveIndex(ix: IndexSpec, path: Path, table: QName, known: ReadonlySet<string>, ctx: ResolveContext): IndexDef | undefined {
-  const spec = Array.isArray(ix) ? { columns: ix } : ix;
-  const what = `table ${table.schema}.${table.name}`;
-  const colPath = Array.isArray(ix) ? path : [...path, 'columns'];
-  const elements: IndexElement[] = [];
-  spec.columns.forEach((e, i) => {
-    if (typeof e === 'string') {
-      ctx.known(e, known, [...colPath, i], what);
-      elements.push({ column: e });
-      return;
-    }
-    if ((e.column === undefined) === (e.expression === undefined)) {
-      ctx.fail('an index element needs exactly one of `column` or `expression`', [...colPath, i]);
-      return;
-    }
-    if (e.column !== undefined) ctx.known(e.column, known, [...colPath, i, 'column'], what);
-    elements.push({
-      ...(e.column !== undefined ? { column: e.column } : { expression: ctx.expression(e.expression!, [...colPath, i, 'expression']) }),
-      ...(e.order ? { order: e.order } : {}),
-      ...(e.nulls ? { nulls: e.nulls } : {}),
-      ...(e.opclass ? { opclass: e.opclass } : {}),
-    });
-  });
-  const include = 'include' in spec ? (spec.include ?? []) : [];
-  include.forEach((c, i) => ctx.known(c, known, [...path, 'include', i], what));
-  let name = 'name' in spec ? spec.name : undefined;
-  if (!name) {
-    if (elements.some((e) => e.expression !== undefined)) {
-      ctx.fail('an expression index needs a `name`', path);
-      return undefined;
-    }
-    name = defaultName(table.name, elements.map((e) => e.column!), 'idx');
-  }
-  const full = Array.isArray(ix) ? undefined : ix;
+type UniqueSpec = NonNullable<TableSpec['unique']>[number];
+type ForeignKeySpec = NonNullable<TableSpec['foreignKeys']>[number];
+
+function resolveUnique(u: UniqueSpec, path: Path, id: QName, known: ReadonlySet<string>, ctx: ResolveContext): KeyDef {
+  const { columns, name, nullsNotDistinct } = Array.isArray(u) ? { columns: u, name: undefined, nullsNotDistinct: undefined } : u;
+  const columnsPath = Array.isArray(u) ? path : [...path, 'columns'];
+  columns.forEach((c, j) => ctx.known(c, known, [...columnsPath, j], `table ${id.schema}.${id.name}`));
   return {
-    name,
-    elements,
-    unique: full?.unique ?? false,
-    ...(full?.method ? { method: full.method } : {}),
-    ...(full?.where ? { where: ctx.expression(full.where, [...path, 'where']) } : {}),
-    include,
-    nullsNotDistinct: full?.nullsNotDistinct ?? false,
-    ...(full?.comment !== undefined ? { comment: full.comment } : {}),
+    name: name ?? defaultName(id.name, columns, 'key'),
+    columns,
+    ...(nullsNotDistinct ? { nullsNotDistinct } : {}),
+    suppressions: [],
     location: ctx.where.at(path),
   };
 }
 
-/** The copied rows must be insertable: generated columns cannot be written, required columns must be filled. */
-function checkAbsorbTargets(columns: readonly ColumnDef[], mapped: Readonly<Record<string, string>>, path: Path, ctx: ResolveContext): void {
-  for (const c of columns) {
-    const target = c.name in mapped;
-    if (target && (c.generated || c.identity === 'always')) {
-      ctx.fail(`column "${c.name}" is ${c.generated ? 'generated' : 'an identity column'} and cannot be written`, [...path, 'columns', c.name], {
-        onKey: true,
-      });
-    }
-    if (!target && c.notNull && c.default === undefined && !c.identity && !c.generated) {
-      ctx.fail(`absorbs does not fill column "${c.name}", which is NOT NULL without a default`, [...path, 'columns'], {
-        onKey: true,
-        hint: `map it: ${c.name}: <SQL expression over the old row>`,
-      });
-    }
+function resolveForeignKey(fk: ForeignKeySpec, path: Path, id: QName, known: ReadonlySet<string>, ctx: ResolveContext): ForeignKeyDef | undefined {
+  fk.columns.forEach((c, j) => ctx.known(c, known, [...path, 'columns', j], `table ${id.schema}.${id.name}`));
+  const table = ctx.qname(fk.references.table, [...path, 'references', 'table']);
+  if (!table) return undefined;
+  if (fk.references.columns && fk.references.columns.length !== fk.columns.length) {
+    ctx.fail(`${fk.columns.length} column(s) reference ${fk.references.columns.length} column(s)`, [...path, 'references', 'columns']);
   }
+  return {
+    name: fk.name ?? defaultName(id.name, fk.columns, 'fkey'),
+    columns: fk.columns,
+    table,
+    ...(fk.references.columns ? { refColumns: fk.references.columns } : {}),
+    ...(fk.onDelete ? { onDelete: fk.onDelete } : {}),
+    ...(fk.onUpdate ? { onUpdate: fk.onUpdate } : {}),
+    suppressions: [],
+    location: ctx.where.at(path),
+  };
 }
