@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import type { SourceFile, SourceStatement } from '../../src/desired/sources.ts';
@@ -189,4 +190,22 @@ describe('the seed application desired state (desired/)', () => {
       expect(await rows(db, `SELECT count(*)::int AS n FROM events WHERE id IS NULL`)).toEqual([{ n: 0 }]);
     });
   });
+
+  it('also loads on PGlite (PostgreSQL 18), the default shadow database', async () => {
+    const db = new PGlite();
+    try {
+      await db.exec(readFileSync(join(root, 'test/fixtures/supabase-stubs.sql'), 'utf8'));
+      for (const s of desiredStatements()) {
+        await db.exec(s.sql).catch((e: Error) => {
+          throw new Error(`${s.location.file}:${s.location.line}: ${e.message}`);
+        });
+      }
+      const tables = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND relrowsecurity`,
+      );
+      expect(tables.rows).toEqual([{ n: TABLES.length }]);
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
 });
