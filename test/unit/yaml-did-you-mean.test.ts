@@ -29,3 +29,13 @@ describe('yamlFormat', () => {
     expect(yamlFormat.compile([{ path: 'empty.yaml', text: '# nothing yet\n' }])).toEqual({ ok: true, value: [] });
   });
 });
+
+describe('hostile YAML', () => {
+  it('reports an alias bomb as an error instead of expanding it', () => {
+    const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 8; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    const r = yamlFormat.compile([{ path: 'bomb.yaml', text: lines.join('\n') }]);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error[0]?.message).toMatch(/alias/i);
+  });
+});

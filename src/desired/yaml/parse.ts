@@ -25,7 +25,13 @@ export function parseYamlFile(file: SourceFile): { parsed?: ParsedFile; errors: 
       })),
     };
   }
-  const value = doc.toJS({ maxAliasCount: 1000 }) ?? {};
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 1000 }) ?? {};
+  } catch (e) {
+    // alias bombs and similar: the file is at fault, not the compiler
+    return { errors: [{ code: 'desired-yaml', message: (e as Error).message, location: where.start() }] };
+  }
   const result = desiredFileSchema.safeParse(value, { reportInput: true });
   if (!result.success) return { errors: issuesToErrors(result.error.issues, desiredFileSchema, where) };
   return { parsed: { file, data: result.data, where }, errors: [] };
