@@ -4,7 +4,7 @@
 GRANT USAGE ON SCHEMA public TO authenticated;
 
 GRANT SELECT, INSERT, UPDATE ON public.users TO authenticated;
-GRANT SELECT, UPDATE ON public.organizations TO authenticated;
+GRANT SELECT, INSERT, UPDATE, DELETE ON public.organizations TO authenticated;
 GRANT SELECT, INSERT, UPDATE, DELETE ON public.organization_members TO authenticated;
 GRANT SELECT ON public.subscriptions TO authenticated;
 GRANT SELECT, INSERT, UPDATE, DELETE ON public.workflows TO authenticated;

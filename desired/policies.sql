@@ -12,12 +12,16 @@ CREATE POLICY users_update ON public.users FOR UPDATE TO authenticated
   USING (id = (SELECT auth.uid()))
   WITH CHECK (id = (SELECT auth.uid()));
 
--- organizations: members read, organization admins edit
+-- organizations: members read, the owner and organization admins edit, users create organizations they own
 CREATE POLICY organizations_select ON public.organizations FOR SELECT TO authenticated
-  USING (public.is_org_member(id) OR public.is_admin());
+  USING ("ownerId" = (SELECT auth.uid()) OR public.is_org_member(id) OR public.is_admin());
+CREATE POLICY organizations_insert ON public.organizations FOR INSERT TO authenticated
+  WITH CHECK ("ownerId" = (SELECT auth.uid()));
 CREATE POLICY organizations_update ON public.organizations FOR UPDATE TO authenticated
-  USING (public.is_org_admin(id))
-  WITH CHECK (public.is_org_admin(id));
+  USING ("ownerId" = (SELECT auth.uid()) OR public.is_org_admin(id))
+  WITH CHECK ("ownerId" = (SELECT auth.uid()) OR public.is_org_admin(id));
+CREATE POLICY organizations_delete ON public.organizations FOR DELETE TO authenticated
+  USING ("ownerId" = (SELECT auth.uid()));
 
 -- organization_members: members see the roster, organization admins manage it
 CREATE POLICY organization_members_select ON public.organization_members FOR SELECT TO authenticated

@@ -1,40 +1,49 @@
+import { PGlite } from '@electric-sql/pglite';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import type { SourceFile, SourceStatement } from '../../src/desired/sources.ts';
-import { sqlFormat } from '../../src/desired/sql-format.ts';
-import { collectTransitions, compileYamlFiles, transitionInsertSql } from '../../src/desired/yaml/index.ts';
-import { executeStatements, loadSupabaseStubs, withTempDatabase } from './support/temp-database.ts';
+import { loadConfig, type Config } from '../../src/config/config.ts';
+import { fromPglite, type Queryable } from '../../src/db/queryable.ts';
+import { loadDesired, readDesired, type DesiredSources } from '../../src/desired/build.ts';
+import { formatUserError } from '../../src/errors.ts';
+import { collectTransitions, transitionInsertSql } from '../../src/desired/yaml/index.ts';
+import { withTempDatabase } from './support/temp-database.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const read = (names: string[]): SourceFile[] =>
-  names.map((name) => ({ path: join('desired', name), text: readFileSync(join(root, 'desired', name), 'utf8') }));
-const yamlFiles = read(readdirSync(join(root, 'desired')).filter((f) => f.endsWith('.yaml')).sort());
-// tables first, then the functions that read them, the policies that call the functions, the grants on all
-const sqlFiles = read(['functions.sql', 'policies.sql', 'grants.sql']);
 
-function desiredStatements(): SourceStatement[] {
-  const yaml = compileYamlFiles(yamlFiles);
-  if (!yaml.ok) throw new Error(yaml.error.map((e) => `${e.location?.file}:${e.location?.line}: ${e.message}`).join('\n'));
-  const sql = sqlFormat.compile(sqlFiles);
-  if (!sql.ok) throw new Error(sql.error.map((e) => e.message).join('\n'));
-  return [...yaml.value, ...sql.value];
+/** schemaplan.yaml and desired/ exactly as the engine reads them (YAML and SQL formats, Supabase preset). */
+function desired(): { config: Config; sources: DesiredSources } {
+  const config = loadConfig(root);
+  if (!config.ok) throw new Error(formatUserError(config.error));
+  const sources = readDesired(join(root, config.value.desired));
+  if (!sources.ok) throw new Error(formatUserError(sources.error));
+  return { config: config.value, sources: sources.value };
 }
+
+/** The engine's own loading path: preset stubs, then every desired statement. */
+async function load(db: Queryable): Promise<void> {
+  const { config, sources } = desired();
+  const r = await loadDesired(db, config, sources);
+  if (!r.ok) throw new Error(formatUserError(r.error));
+}
+
+const yamlFiles = readdirSync(join(root, 'desired'))
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()
+  .map((f) => ({ path: join('desired', f), text: readFileSync(join(root, 'desired', f), 'utf8') }));
 
 const TABLES = [
   'audit_logs', 'events', 'organization_members', 'organizations', 'subscriptions', 'user_integrations', 'users',
   'workflow_executions', 'workflow_runs', 'workflow_versions', 'workflows',
 ];
 
-async function rows(db: pg.Client, sql: string, params: unknown[] = []): Promise<any[]> {
-  return (await db.query(sql, params)).rows;
+async function rows(db: Queryable, sql: string, params: unknown[] = []): Promise<any[]> {
+  return (await db.query<any>(sql, params)).rows;
 }
 
 /** Run `fn` as the `authenticated` role with auth.uid() = user, the way PostgREST does, then return to the owner. */
-async function asUser<T>(db: pg.Client, user: string, fn: () => Promise<T>): Promise<T> {
+async function asUser<T>(db: Queryable, user: string, fn: () => Promise<T>): Promise<T> {
   await db.query('BEGIN');
   try {
     await db.query(`SELECT set_config('request.jwt.claim.sub', $1, true), set_config('role', 'authenticated', true)`, [user]);
@@ -45,7 +54,7 @@ async function asUser<T>(db: pg.Client, user: string, fn: () => Promise<T>): Pro
 }
 
 /** Inside asUser's transaction: run a statement expected to fail, and keep the transaction usable. */
-async function failing(db: pg.Client, sql: string, params: unknown[] = []): Promise<void> {
+async function failing(db: Queryable, sql: string, params: unknown[] = []): Promise<void> {
   await db.query('SAVEPOINT expect_failure');
   try {
     await db.query(sql, params);
@@ -56,9 +65,8 @@ async function failing(db: pg.Client, sql: string, params: unknown[] = []): Prom
 
 describe('the seed application desired state (desired/)', () => {
   it('loads on a fresh database with the Supabase stubs and has the shape the seed asks for', async () => {
-    await withTempDatabase('sp_yaml_', async (db) => {
-      await loadSupabaseStubs(db);
-      await executeStatements(db, desiredStatements());
+    await withTempDatabase(async (db) => {
+      await load(db);
 
       const tables = await rows(db, `
         SELECT c.relname AS t, c.relrowsecurity AS rls,
@@ -121,13 +129,12 @@ describe('the seed application desired state (desired/)', () => {
   });
 
   it('enforces the policies, the pending-run rule and the updatedAt trigger', async () => {
-    await withTempDatabase('sp_yaml_', async (db) => {
-      await loadSupabaseStubs(db);
-      await executeStatements(db, desiredStatements());
+    await withTempDatabase(async (db) => {
+      await load(db);
       const alice = '00000000-0000-4000-8000-00000000000a';
       const bob = '00000000-0000-4000-8000-00000000000b';
       await db.query(`INSERT INTO users (id, email, "updatedAt") VALUES ($1, 'alice@x.io', now() - interval '1 day'), ($2, 'bob@x.io', now())`, [alice, bob]);
-      const [org] = await rows(db, `INSERT INTO organizations (name, slug) VALUES ('Acme', 'acme') RETURNING id`);
+      const [org] = await rows(db, `INSERT INTO organizations (name, slug, "ownerId") VALUES ('Acme', 'acme', $1) RETURNING id`, [alice]);
       await db.query(`INSERT INTO organization_members ("organizationId", "userId", role) VALUES ($1, $2, 'owner')`, [org.id, alice]);
       const [wf] = await rows(db, `INSERT INTO workflows ("userId", "organizationId", name) VALUES ($1, $2, 'wf') RETURNING id`, [alice, org.id]);
 
@@ -164,25 +171,26 @@ describe('the seed application desired state (desired/)', () => {
     if (!transitions.ok) throw new Error(transitions.error.map((e) => e.message).join('\n'));
     expect(transitions.value.map((t) => `${t.from.name} -> ${t.table.name}`)).toEqual(['telemetry_events -> events', 'audit_log -> audit_logs']);
 
-    await withTempDatabase('sp_yaml_', async (db) => {
-      await loadSupabaseStubs(db);
-      await executeStatements(db, desiredStatements());
+    await withTempDatabase(async (db) => {
+      await load(db);
       const known = '00000000-0000-4000-8000-000000000001';
       const unknown = '00000000-0000-4000-8000-000000000002';
       await db.query('INSERT INTO auth.users (id) VALUES ($1), ($2)', [known, unknown]);
       await db.query(`INSERT INTO public.users (id, email) VALUES ($1, 'k@x.io')`, [known]);
-      // the legacy tables as the old migrations created them
-      await db.query(`
-        CREATE TABLE public.telemetry_events (id bigserial PRIMARY KEY, user_id uuid REFERENCES auth.users(id), app text, type text, path text, meta jsonb, ts timestamptz DEFAULT now());
-        CREATE TABLE public.audit_log (id bigserial PRIMARY KEY, user_id uuid REFERENCES auth.users(id), action text NOT NULL, meta jsonb, ts timestamptz DEFAULT now());
-        INSERT INTO public.telemetry_events (user_id, app, type, path, meta) VALUES
-          ('${known}', 'cli', 'open', '/a.ts', '{"n": 1}'), ('${unknown}', 'web', NULL, NULL, NULL);
-        INSERT INTO public.audit_log (user_id, action, meta) VALUES ('${known}', 'login', '{"resource": "session", "resourceId": "s1"}');`);
+      // the legacy tables, created by the legacy example's own migrations
+      for (const f of ['2025-11-05_telemetry.sql', '2025-11-05_trust_audit.sql']) {
+        await db.exec(readFileSync(join(root, 'examples/legacy/migrations', f), 'utf8'));
+      }
+      await db.query(
+        `INSERT INTO public.telemetry_events (user_id, app, type, path, meta) VALUES ($1, 'cli', 'open', '/a.ts', '{"n": 1}'), ($2, 'web', 'ping', NULL, DEFAULT)`,
+        [known, unknown],
+      );
+      await db.query(`INSERT INTO public.audit_log (user_id, action, meta) VALUES ($1, 'login', '{"resource": "session", "resourceId": "s1"}')`, [known]);
       for (const t of transitions.value) await db.query(transitionInsertSql(t));
 
       expect(await rows(db, `SELECT "userId", "eventType", app, "filePath", metadata FROM events ORDER BY app`)).toEqual([
         { userId: known, eventType: 'open', app: 'cli', filePath: '/a.ts', metadata: { n: 1 } },
-        { userId: null, eventType: 'unknown', app: 'web', filePath: null, metadata: {} },
+        { userId: null, eventType: 'ping', app: 'web', filePath: null, metadata: {} },
       ]);
       expect(await rows(db, `SELECT "userId", action, resource, "resourceId" FROM audit_logs`)).toEqual([
         { userId: known, action: 'login', resource: 'session', resourceId: 's1' },
@@ -192,18 +200,14 @@ describe('the seed application desired state (desired/)', () => {
   });
 
   it('also loads on PGlite (PostgreSQL 18), the default shadow database', async () => {
-    const db = new PGlite();
+    const db = fromPglite(new PGlite());
     try {
-      await db.exec(readFileSync(join(root, 'test/fixtures/supabase-stubs.sql'), 'utf8'));
-      for (const s of desiredStatements()) {
-        await db.exec(s.sql).catch((e: Error) => {
-          throw new Error(`${s.location.file}:${s.location.line}: ${e.message}`);
-        });
-      }
-      const tables = await db.query<{ n: number }>(
+      await load(db);
+      const tables = await rows(
+        db,
         `SELECT count(*)::int AS n FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND relrowsecurity`,
       );
-      expect(tables.rows).toEqual([{ n: TABLES.length }]);
+      expect(tables).toEqual([{ n: TABLES.length }]);
     } finally {
       await db.close();
     }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileYamlFiles } from '../../src/desired/yaml/index.ts';
-import { executeStatements, loadSupabaseStubs, withTempDatabase } from './support/temp-database.ts';
+import { loadSupabaseStubs, runInOrder, withTempDatabase } from './support/temp-database.ts';
 
 /** The complete example of docs/yaml.md, so the documentation is proven to load. */
 function docsExample(): string {
@@ -16,10 +16,10 @@ describe('compiled YAML on PostgreSQL', () => {
     const compiled = compileYamlFiles([{ path: 'docs/yaml.md', text: docsExample() }]);
     if (!compiled.ok) throw new Error(compiled.error.map((e) => e.message).join('\n'));
 
-    await withTempDatabase('sp_yaml_', async (db) => {
+    await withTempDatabase(async (db) => {
       await loadSupabaseStubs(db);
-      await executeStatements(db, compiled.value);
-      const q = async (sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows;
+      await runInOrder(db, compiled.value);
+      const q = async (sql: string, params: unknown[] = []) => (await db.query<any>(sql, params)).rows;
 
       const tables = await q(`
         SELECT n.nspname || '.' || c.relname AS t, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced

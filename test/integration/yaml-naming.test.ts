@@ -7,8 +7,8 @@ const longCol = 'a_column_whose_name_is_also_rather_long_for_comfort_x';
 
 describe('default constraint and index names', () => {
   it('match the names PostgreSQL chooses, including truncation to 63 bytes', async () => {
-    await withTempDatabase('sp_yaml_', async (db) => {
-      await db.query(`
+    await withTempDatabase(async (db) => {
+      await db.exec(`
         CREATE TABLE parent (id int PRIMARY KEY);
         CREATE TABLE ${long} (
           id int PRIMARY KEY,
@@ -22,10 +22,10 @@ describe('default constraint and index names', () => {
         CREATE INDEX ON short (a, b);
         CREATE UNIQUE INDEX ON short ("Über");`);
       const names = (
-        await db.query(`
+        await db.query<{ n: string }>(`
           SELECT conname AS n FROM pg_constraint WHERE conrelid IN ('${long}'::regclass, 'short'::regclass)
           UNION SELECT relname FROM pg_class WHERE relkind = 'i' AND relname NOT LIKE 'pg_%' AND relname <> 'parent_pkey'`)
-      ).rows.map((r) => r.n as string);
+      ).rows.map((r) => r.n);
       const ours = [
         defaultName(long, null, 'pkey'),
         defaultName(long, ['userId'], 'key'),

@@ -131,9 +131,9 @@ describe('yaml validation errors', () => {
     ]);
   });
 
-  it('reports a column that clashes with a convention', () => {
-    const [e] = compileErrors('tables:\n  t:\n    timestamps: true\n    columns:\n      updatedAt: timestamptz\n');
-    expect(e?.message).toBe('column "updatedAt" is already defined by `timestamps: true`');
+  it('reports a column that clashes with `id:`', () => {
+    const [e] = compileErrors('tables:\n  t:\n    id: uuid\n    columns:\n      id: bigint\n');
+    expect(e?.message).toBe('column "id" is already defined by `id: uuid`');
     expect(where(e)).toBe('f1.yaml:5:7');
   });
 

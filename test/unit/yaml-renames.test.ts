@@ -21,6 +21,23 @@ describe('yaml renames and lint suppressions', () => {
     expect(stmts.filter((s) => s.renames)).toHaveLength(1);
   });
 
+  it('lets a timestamps column be written out to carry a rename, keeping the trigger', () => {
+    const stmts = compileOk(`
+      tables:
+        runs:
+          timestamps: true
+          columns:
+            name: text
+            createdAt: { type: timestamptz, default: now(), renamedFrom: created_at }
+    `);
+    const create = stmts.find((s) => s.sql.startsWith('CREATE TABLE'));
+    expect(create?.sql).toBe(
+      'CREATE TABLE public.runs (\n  name text NOT NULL,\n  "createdAt" timestamptz DEFAULT now() NOT NULL,\n  "updatedAt" timestamptz DEFAULT now() NOT NULL\n)',
+    );
+    expect(create?.renames).toEqual([{ kind: 'column', schema: 'public', table: 'runs', from: 'created_at', to: 'createdAt' }]);
+    expect(stmts.some((s) => s.sql.startsWith('CREATE TRIGGER set_updated_at BEFORE UPDATE ON public.runs'))).toBe(true);
+  });
+
   it('puts table suppressions on every statement of the table and column suppressions on its statements', () => {
     const stmts = compileOk(`
       tables:

@@ -39,9 +39,10 @@ export function resolveTable(key: string, spec: TableSpec, ctx: ResolveContext):
   const location = ctx.where.keyAt(base);
   const parts: Parts = { id, base, columns: [], pkColumns: [], uniques: [], checks: [], foreignKeys: [] };
 
+  // `id:` owns its column; `timestamps:` columns may be written out (to rename or comment them), and then
+  // the written definition is used instead of the generated one.
   const conventional = new Map<string, string>();
   if (spec.id) conventional.set('id', `id: ${spec.id}`);
-  if (spec.timestamps) for (const c of ['createdAt', 'updatedAt']) conventional.set(c, 'timestamps: true');
 
   if (spec.id === 'uuid') {
     parts.columns.push(conventionColumn('id', 'uuid', 'gen_random_uuid()', ctx.where.at([...base, 'id'])));
@@ -61,7 +62,9 @@ export function resolveTable(key: string, spec: TableSpec, ctx: ResolveContext):
   }
   if (spec.timestamps) {
     const at = ctx.where.at([...base, 'timestamps']);
-    for (const c of ['createdAt', 'updatedAt']) parts.columns.push(conventionColumn(c, 'timestamptz', 'now()', at));
+    for (const c of ['createdAt', 'updatedAt']) {
+      if (!spec.columns?.[c]) parts.columns.push(conventionColumn(c, 'timestamptz', 'now()', at));
+    }
   }
   if (parts.columns.length === 0) ctx.fail(`table ${id.schema}.${id.name} has no columns`, base, { onKey: true });
 

@@ -1,44 +1,30 @@
-import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import pg from 'pg';
+import { defaultConfig } from '../../../src/config/config.ts';
+import type { Queryable } from '../../../src/db/queryable.ts';
+import { loadStubs } from '../../../src/desired/build.ts';
+import { executeStatements } from '../../../src/desired/execute.ts';
 import type { SourceStatement } from '../../../src/desired/sources.ts';
+import { formatUserError } from '../../../src/errors.ts';
+import { createTestDb, withDb } from '../../helpers/db.ts';
 
-export const TEST_URL = process.env['SCHEMAPLAN_TEST_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-/** A fresh database named with this suite's prefix; always dropped, even when `fn` throws. */
-export async function withTempDatabase<T>(prefix: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const name = `${prefix}${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_URL });
-  await admin.connect();
+/** A fresh database named sp_yaml_…; always dropped, even when `fn` throws. */
+export async function withTempDatabase<T>(fn: (db: Queryable) => Promise<T>): Promise<T> {
+  const t = await createTestDb('sp_yaml_');
   try {
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(TEST_URL);
-    url.pathname = `/${name}`;
-    const client = new pg.Client({ connectionString: url.toString() });
-    await client.connect();
-    try {
-      return await fn(client);
-    } finally {
-      await client.end();
-    }
+    return await withDb(fn, t);
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await t.drop();
   }
 }
 
-export async function loadSupabaseStubs(client: pg.Client): Promise<void> {
-  await client.query(readFileSync(new URL('../../fixtures/supabase-stubs.sql', import.meta.url), 'utf8'));
+/** The engine's Supabase preset stubs: auth schema, auth.uid()/role()/jwt(), roles anon/authenticated/service_role. */
+export async function loadSupabaseStubs(db: Queryable): Promise<void> {
+  const base = defaultConfig(process.cwd());
+  const r = await loadStubs(db, { ...base, external: { ...base.external, preset: 'supabase' } });
+  if (!r.ok) throw new Error(formatUserError(r.error));
 }
 
-/** Run statements one at a time so that a failure names the source location it came from. */
-export async function executeStatements(client: pg.Client, statements: readonly SourceStatement[]): Promise<void> {
-  for (const s of statements) {
-    try {
-      await client.query(s.sql);
-    } catch (e) {
-      const at = `${s.location.file}:${s.location.line}:${s.location.column}`;
-      throw new Error(`${at}: ${(e as Error).message}\n${s.sql}`);
-    }
-  }
+/** Runs statements in the given order (no retries), failing with the source location of the statement. */
+export async function runInOrder(db: Queryable, statements: readonly SourceStatement[]): Promise<void> {
+  const r = await executeStatements(db, statements, () => false, false);
+  if (!r.ok) throw new Error(formatUserError(r.error));
 }
