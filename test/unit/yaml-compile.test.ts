@@ -240,3 +240,24 @@ describe('yaml conveniences', () => {
     expect(out[1]).toBe('CREATE TABLE public.b (\n  "createdBy" uuid NOT NULL,\n  note text,\n  extra int NOT NULL\n)');
   });
 });
+
+describe('updatedAt trigger function per schema', () => {
+  it('emits one function in each schema with timestamped tables and points triggers at their own schema', () => {
+    const out = sqls(`
+      tables:
+        app.a: { timestamps: true, id: uuid }
+        app.b: { timestamps: true, id: uuid }
+        audit.c: { timestamps: true, id: uuid }
+        d: { id: uuid }
+    `);
+    expect(out.filter((s) => s.startsWith('CREATE OR REPLACE FUNCTION')).map((s) => s.split(' RETURNS')[0])).toEqual([
+      'CREATE OR REPLACE FUNCTION app.set_updated_at()',
+      'CREATE OR REPLACE FUNCTION audit.set_updated_at()',
+    ]);
+    expect(out.filter((s) => s.startsWith('CREATE TRIGGER')).map((s) => s.replace(/.* ON (\S+) .* FUNCTION (\S+)$/, '$1 $2'))).toEqual([
+      'app.a app.set_updated_at()',
+      'app.b app.set_updated_at()',
+      'audit.c audit.set_updated_at()',
+    ]);
+  });
+});

@@ -3,8 +3,11 @@ import { ident, identList, literal, qualified } from '../../sql/quote.ts';
 import type { RenameHint, SourceStatement, Suppression } from '../sources.ts';
 import type { ColumnDef, DesiredModel, ForeignKeyDef, IndexDef, KeyDef, PolicyDef, TableDef } from './model.ts';
 
-/** Schema and name of the trigger function `timestamps: true` uses; emitted once when any table needs it. */
-export const UPDATED_AT_FUNCTION = { schema: 'public', name: 'set_updated_at' } as const;
+/**
+ * Name of the trigger function `timestamps: true` uses, emitted once in each schema that has such a table (so a
+ * schema never depends on another one for it), and of the trigger on each table.
+ */
+export const UPDATED_AT_FUNCTION = 'set_updated_at';
 export const UPDATED_AT_TRIGGER = 'set_updated_at';
 
 /**
@@ -47,9 +50,14 @@ export function emitModel(model: DesiredModel): SourceStatement[] {
   for (const t of model.tables) for (const p of t.policies) push(createPolicy(t, p), p.location, tableExtra(t));
 
   const timestamped = model.tables.filter((t) => t.updatedAtTrigger);
-  if (timestamped[0]?.updatedAtTrigger) push(updatedAtFunction(), timestamped[0].updatedAtTrigger);
+  const functionSchemas = new Set<string>();
   for (const t of timestamped) {
-    const fn = qualified(UPDATED_AT_FUNCTION.schema, UPDATED_AT_FUNCTION.name);
+    if (functionSchemas.has(t.id.schema)) continue;
+    functionSchemas.add(t.id.schema);
+    push(updatedAtFunction(t.id.schema), t.updatedAtTrigger!);
+  }
+  for (const t of timestamped) {
+    const fn = qualified(t.id.schema, UPDATED_AT_FUNCTION);
     push(
       `CREATE TRIGGER ${ident(UPDATED_AT_TRIGGER)} BEFORE UPDATE ON ${table(t)} FOR EACH ROW EXECUTE FUNCTION ${fn}()`,
       t.updatedAtTrigger!,
@@ -153,8 +161,8 @@ function createPolicy(t: TableDef, p: PolicyDef): string {
 }
 
 /** CREATE OR REPLACE so that a SQL file may define its own version; an empty search_path keeps it injection-safe. */
-function updatedAtFunction(): string {
-  const fn = qualified(UPDATED_AT_FUNCTION.schema, UPDATED_AT_FUNCTION.name);
+function updatedAtFunction(schema: string): string {
+  const fn = qualified(schema, UPDATED_AT_FUNCTION);
   return [
     `CREATE OR REPLACE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql SET search_path = ${literal('')} AS $function$`,
     'BEGIN',
