@@ -1,4 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultConfig } from '../../src/config/config.ts';
+import { loadDesired, readDesired } from '../../src/desired/build.ts';
+import { formatUserError } from '../../src/errors.ts';
 import { describe, expect, it } from 'vitest';
 import { compileYamlFiles } from '../../src/desired/yaml/index.ts';
 import { loadSupabaseStubs, runInOrder, withTempDatabase } from './support/temp-database.ts';
@@ -73,5 +78,30 @@ describe('compiled YAML on PostgreSQL', () => {
       const comments = await q(`SELECT obj_description('billing.invoice_status'::regtype, 'pg_type') AS c`);
       expect(comments).toEqual([{ c: 'Lifecycle of an invoice' }]);
     });
+  });
+
+  it('mixes with SQL files both ways through the engine loader: YAML policies call SQL functions that read YAML tables', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sp-yaml-'));
+    try {
+      writeFileSync(
+        join(dir, 'tables.yaml'),
+        'tables:\n  notes:\n    id: uuid\n    columns:\n      owner: uuid\n    rls: enabled\n' +
+          '    policies:\n      notes_owner: { using: public.owns_note(id) }\n',
+      );
+      writeFileSync(
+        join(dir, 'functions.sql'),
+        "CREATE FUNCTION public.owns_note(note uuid) RETURNS boolean LANGUAGE sql STABLE AS $$ SELECT EXISTS (SELECT 1 FROM public.notes n WHERE n.id = note AND n.owner = current_setting('app.user')::uuid) $$;\n",
+      );
+      const sources = readDesired(dir);
+      if (!sources.ok) throw new Error(formatUserError(sources.error));
+      await withTempDatabase(async (db) => {
+        const loaded = await loadDesired(db, defaultConfig(dir), sources.value);
+        if (!loaded.ok) throw new Error(formatUserError(loaded.error));
+        const policies = await db.query<{ qual: string }>(`SELECT qual FROM pg_policies WHERE policyname = 'notes_owner'`);
+        expect(policies.rows).toEqual([{ qual: 'owns_note(id)' }]);
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
