@@ -1,0 +1,30 @@
+import type { LintResult } from './finding.ts';
+import { formatGithub } from './reporters/github.ts';
+import { formatJson } from './reporters/json.ts';
+import { formatSarif } from './reporters/sarif.ts';
+import { formatText } from './reporters/text.ts';
+
+export type { LintInput } from './engine.ts';
+export { defaultSchemas, lintExitCode } from './engine.ts';
+export type { Finding, LintResult, RuleInfo, SuppressedFinding } from './finding.ts';
+export { parseLintConfig, lintConfigSchema, type LintConfig, type RawLintConfig, type FailOn } from './config.ts';
+export { createBaseline, parseBaseline, serializeBaseline, type Baseline } from './baseline.ts';
+export type { SuppressedStatement } from './suppressions.ts';
+export type { LintRule, RuleContext, Severity, UnresolvedReference, PlanLike } from './rule.ts';
+
+export { lintCatalog } from './engine.ts';
+
+export type LintFormat = 'text' | 'json' | 'sarif' | 'github';
+
+export function formatFindings(result: LintResult, format: LintFormat, opts: { color?: boolean; toolVersion?: string } = {}): string {
+  switch (format) {
+    case 'text':
+      return formatText(result, opts);
+    case 'json':
+      return formatJson(result);
+    case 'sarif':
+      return formatSarif(result, opts);
+    case 'github':
+      return formatGithub(result);
+  }
+}
