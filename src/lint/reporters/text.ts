@@ -1,5 +1,6 @@
 import { createColors } from 'picocolors';
 import type { SourceLocation } from '../../errors.ts';
+import { describeId, tableOf, type ObjectId } from '../../model/identity.ts';
 import { countBySeverity, type Finding, type LintResult } from '../finding.ts';
 
 export interface TextOptions {
@@ -9,13 +10,26 @@ export interface TextOptions {
 
 const where = (l: SourceLocation | undefined) => (l ? `${l.file}:${l.line}:${l.column}` : '');
 
-/** Human output: findings grouped by object (or by file for findings on raw text), then a summary line. */
+/** Findings on a column, constraint, policy or grant are listed under their table. */
+function groupOf(f: Finding): { key: string; owner: boolean } {
+  if (!f.target) return { key: f.location?.file ?? '(no object)', owner: false };
+  const on: ObjectId = f.target.kind === 'grant' ? f.target.on : f.target;
+  const table = tableOf(on);
+  return { key: describeId(table ?? on), owner: !table && f.target.kind !== 'grant' };
+}
+
+function shortLabel(id: ObjectId): string {
+  if (id.kind === 'grant') return `grant to ${id.grantee}`;
+  return 'name' in id ? `${id.kind} ${id.name}` : id.kind;
+}
+
+/** Human output: findings grouped by table (or by file for findings on raw text), then a summary line. */
 export function formatText(result: LintResult, opts: TextOptions = {}): string {
   const c = createColors(opts.color ?? false);
   const sev = { error: c.red('error'), warn: c.yellow('warn '), info: c.blue('info ') } as const;
   const groups = new Map<string, Finding[]>();
   for (const f of result.findings) {
-    const key = f.object ?? f.location?.file ?? '(no object)';
+    const { key } = groupOf(f);
     const list = groups.get(key);
     if (list) list.push(f);
     else groups.set(key, [f]);
@@ -27,7 +41,8 @@ export function formatText(result: LintResult, opts: TextOptions = {}): string {
     lines.push(`${c.bold(key)}${loc ? `  ${c.dim(loc)}` : ''}`);
     for (const f of findings) {
       const at = !f.object && f.location ? `${c.dim(`${f.location.line}:${f.location.column}`)} ` : '';
-      lines.push(`  ${sev[f.severity]}  ${c.cyan(f.rule.padEnd(width))}  ${at}${f.message}`);
+      const sub = f.target && !groupOf(f).owner ? ` ${c.dim(`(${shortLabel(f.target)})`)}` : '';
+      lines.push(`  ${sev[f.severity]}  ${c.cyan(f.rule.padEnd(width))}  ${at}${f.message}${sub}`);
       if (f.fix) for (const [i, l] of f.fix.split('\n').entries()) lines.push(`  ${' '.repeat(width + 9)}${c.dim(i === 0 ? `fix: ${l}` : `     ${l}`)}`);
     }
     lines.push('');
