@@ -20,7 +20,7 @@ function groupOf(f: Finding): { key: string; owner: boolean } {
 
 function shortLabel(id: ObjectId): string {
   if (id.kind === 'grant') return `grant to ${id.grantee}`;
-  return 'name' in id ? `${id.kind} ${id.name}` : id.kind;
+  return `${id.kind} ${id.name}`;
 }
 
 /** Human output: findings grouped by table (or by file for findings on raw text), then a summary line. */
