@@ -3,6 +3,9 @@ import { columnsOf, constraintsOf, appTables, tableSql } from '../src/lint/helpe
 import { defineRule } from '../src/lint/rule.ts';
 import { ident } from '../src/sql/quote.ts';
 
+// Introspection prints functions outside pg_catalog schema-qualified; options are usually written without.
+const unqualified = (expr: string) => expr.replace(/^(?:[a-z_][\w$]*|"[^"]+")\./i, '');
+
 export default defineRule({
   name: 'uuid-primary-key',
   meta: {
@@ -44,7 +47,7 @@ export default defineRule({
         ctx.report({ messageId: 'notUuid', target: col.id, data: { column: col.id.name, type: col.type, how, default: defaults[0]! } });
       } else if (!col.default) {
         ctx.report({ messageId: 'noDefault', target: col.id, data: { column: col.id.name, default: defaults[0]! }, fix: `${alter} SET DEFAULT ${defaults[0]};` });
-      } else if (!defaults.includes(col.default)) {
+      } else if (!defaults.some((d) => unqualified(d) === unqualified(col.default!))) {
         ctx.report({ messageId: 'wrongDefault', target: col.id, data: { column: col.id.name, actual: col.default, default: defaults[0]! }, fix: `${alter} SET DEFAULT ${defaults[0]};` });
       }
     }
