@@ -12,7 +12,10 @@ interface Hit {
   readonly byte: number;
 }
 
-/** Unquoted identifiers with capitals, which Postgres folds to lower case; inside dollar-quoted bodies too. */
+/**
+ * Unquoted mixed-case identifiers, which Postgres folds to lower case; inside dollar-quoted bodies too.
+ * All-capital words (NEW, TG_OP) are a spelling convention for keywords-like names and fold harmlessly.
+ */
 export function unquotedCapitals(sql: string, scanBodies: boolean): Hit[] {
   let tokens;
   try {
@@ -22,7 +25,7 @@ export function unquotedCapitals(sql: string, scanBodies: boolean): Hit[] {
   }
   const hits: Hit[] = [];
   for (const t of tokens) {
-    if (t.tokenName === 'IDENT' && !t.text.startsWith('"') && /[A-Z]/.test(t.text)) hits.push({ identifier: t.text, byte: t.start });
+    if (t.tokenName === 'IDENT' && !t.text.startsWith('"') && /[A-Z]/.test(t.text) && /[a-z]/.test(t.text)) hits.push({ identifier: t.text, byte: t.start });
     else if (scanBodies && t.tokenName === 'SCONST' && t.text.startsWith('$')) {
       const tag = /^\$[^$]*\$/.exec(t.text)?.[0];
       if (!tag || !t.text.endsWith(tag) || t.text.length < tag.length * 2) continue;

@@ -1,0 +1,45 @@
+import rule from '../../lint-rules/undefined-function-reference.ts';
+import { ruleTester } from './harness.ts';
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'calls an existing function and inserts into a table',
+      sql: `create schema auth; create function auth.uid() returns uuid language sql as 'select null::uuid';
+            create table public.audit (id uuid);
+            create function public.f() returns void language plpgsql as $$
+            begin
+              insert into public.audit (id) values (auth.uid());
+              perform pg_catalog.now();
+              raise notice 'auth.role() is mentioned in a string only';
+            end $$;`,
+    },
+    { name: 'nothing unresolved', sql: 'create table t (id uuid)' },
+  ],
+  invalid: [
+    {
+      name: 'plpgsql calls auth.role() that has no stub',
+      sql: `create schema auth; create function auth.uid() returns uuid language sql as 'select null::uuid';
+            create function public.is_service() returns boolean language plpgsql as $$
+            begin return auth.role() = 'service_role'; end $$;`,
+      errors: [{ messageId: 'unresolved', object: 'function public.is_service()' }],
+    },
+    {
+      name: 'auth schema missing entirely',
+      sql: `create function public.me() returns uuid language plpgsql as $$ begin return auth.uid(); end $$;`,
+      errors: [{ messageId: 'unresolved', object: 'function public.me()' }],
+    },
+    {
+      name: 'references the shadow database rejected',
+      sql: 'create table organizations (id uuid)',
+      unresolved: [
+        { object: { kind: 'policy', schema: 'public', table: 'organizations', name: 'org_admin' }, name: 'auth.role()', location: { file: 'desired/rls.sql', line: 12, column: 1 } },
+        { name: 'is_admin()', location: { file: 'desired/rls.sql', line: 20, column: 1 } },
+      ],
+      errors: [
+        { messageId: 'unresolved', object: 'policy public.organizations.org_admin', line: 12 },
+        { messageId: 'unresolvedNoObject', line: 20 },
+      ],
+    },
+  ],
+});
