@@ -1,0 +1,53 @@
+import { describe, expect, test } from 'vitest';
+import { rules } from '../../../lint-rules/index.ts';
+import type { SourceStatement } from '../../../src/desired/sources.ts';
+import { lintCatalog, parseLintConfig } from '../../../src/lint/index.ts';
+import { catalogOf } from './fixtures.ts';
+
+const FILE = {
+  path: 'desired/events.sql',
+  text: [
+    '-- schemaplan-ignore unquoted-camel-case: the legacy column really is lower case',
+    'create table legacy (',
+    '  userId uuid',
+    ');',
+    '',
+    'create table events (',
+    '  userId uuid',
+    ');',
+    '',
+    '-- schemaplan-ignore unquoted-camel-case',
+    'create table other (fileId uuid);',
+    '',
+    '-- schemaplan-ignore fk-index: nothing to index here',
+    'create table plain (id uuid);',
+    '',
+  ].join('\n'),
+};
+
+describe('suppressions written in SQL files', () => {
+  test('cover findings inside the statement they precede, and report reasonless and unused ones', () => {
+    // What the SQL source format yields for FILE: each statement with the suppression comments right before it.
+    const at = (line: number) => ({ file: FILE.path, line, column: 1 });
+    const ignore = (rule: string, reason: string, line: number) => ({ rule, reason, location: at(line) });
+    const statements: SourceStatement[] = [
+      { sql: 'create table legacy (\n  userId uuid\n)', location: at(2), suppressions: [ignore('unquoted-camel-case', 'the legacy column really is lower case', 1)] },
+      { sql: 'create table events (\n  userId uuid\n)', location: at(6) },
+      { sql: 'create table other (fileId uuid)', location: at(11), suppressions: [ignore('unquoted-camel-case', '', 10)] },
+      { sql: 'create table plain (id uuid)', location: at(14), suppressions: [ignore('fk-index', 'nothing to index here', 13)] },
+    ];
+    const only = Object.fromEntries(rules.map((r) => [r.name, r.name === 'unquoted-camel-case' || r.name === 'fk-index' ? 'error' : 'off']));
+    const config = parseLintConfig({ rules: only }, rules);
+    if (!config.ok) throw new Error('config');
+    const result = lintCatalog({ catalog: catalogOf(), config: config.value, files: [FILE], suppressions: statements });
+    expect(result.suppressed.map((s) => [s.finding.rule, s.finding.location?.line])).toEqual([
+      ['unquoted-camel-case', 3],
+      ['unquoted-camel-case', 11],
+    ]);
+    expect(result.findings.map((f) => [f.rule, f.messageId, f.location?.line])).toEqual([
+      ['unquoted-camel-case', 'unquoted', 7],
+      ['invalid-suppression', 'missingReason', 10],
+      ['unused-suppression', 'unused', 13],
+    ]);
+  });
+});
