@@ -30,7 +30,8 @@ export default defineRule({
   check(ctx) {
     const { defaults } = ctx.options;
     for (const table of appTables(ctx.catalog, ctx.schemas)) {
-      const pk = constraintsOf(ctx.catalog, table.id).find((c) => c.type === 'primaryKey');
+      const constraints = constraintsOf(ctx.catalog, table.id);
+      const pk = constraints.find((c) => c.type === 'primaryKey');
       if (!pk) {
         if (ctx.options.requirePrimaryKey) ctx.report({ messageId: 'missing', target: table.id, data: { table: tableSql(table.id) } });
         continue;
@@ -40,11 +41,15 @@ export default defineRule({
         continue;
       }
       const col = columnsOf(ctx.catalog, table.id).find((c) => c.id.name === pk.columns[0]);
+      const isForeignKey = (name: string) => constraints.some((c) => c.type === 'foreignKey' && c.columns.length === 1 && c.columns[0] === name);
       if (!col) continue;
       const alter = `ALTER TABLE ${tableSql(table.id)} ALTER COLUMN ${ident(col.id.name)}`;
       if (col.type !== 'uuid') {
         const how = col.identity ? ` (identity)` : col.default?.startsWith('nextval(') ? ' (serial)' : '';
         ctx.report({ messageId: 'notUuid', target: col.id, data: { column: col.id.name, type: col.type, how, default: defaults[0]! } });
+      } else if (isForeignKey(pk.columns[0]!)) {
+        // A key copied from the referenced row (public.users.id = auth.users.id) needs no default of its own.
+        continue;
       } else if (!col.default) {
         ctx.report({ messageId: 'noDefault', target: col.id, data: { column: col.id.name, default: defaults[0]! }, fix: `${alter} SET DEFAULT ${defaults[0]};` });
       } else if (!defaults.some((d) => unqualified(d) === unqualified(col.default!))) {

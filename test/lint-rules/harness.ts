@@ -7,6 +7,7 @@ import { rules } from '../../lint-rules/index.ts';
 import { lintCatalog, parseLintConfig, type LintResult, type UnresolvedReference } from '../../src/lint/index.ts';
 import type { LintRule } from '../../src/lint/rule.ts';
 import type { SourceFile } from '../../src/desired/sources.ts';
+import type { Catalog } from '../../src/model/catalog.ts';
 import { withGrants } from './grants.ts';
 
 const URL = process.env['SCHEMAPLAN_TEST_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -30,7 +31,7 @@ const ROLES_SQL = ['anon', 'authenticated', 'service_role']
   .map((r) => `do $$ begin create role ${r} nologin; exception when duplicate_object or unique_violation then null; end $$;`)
   .join('\n');
 
-async function openDatabase(): Promise<{ db: Queryable; drop: () => Promise<void> }> {
+export async function openDatabase(): Promise<{ db: Queryable; drop: () => Promise<void> }> {
   const admin = new pg.Client({ connectionString: URL });
   await admin.connect();
   const name = `sp_lint_${randomBytes(5).toString('hex')}`;
@@ -51,17 +52,22 @@ async function openDatabase(): Promise<{ db: Queryable; drop: () => Promise<void
   };
 }
 
-async function reset(db: Queryable): Promise<void> {
+export async function reset(db: Queryable): Promise<void> {
   const { rows } = await db.query<{ name: string }>(`select nspname as name from pg_namespace where nspname not like 'pg\\_%' and nspname <> 'information_schema'`);
   await db.exec(rows.map((r) => `drop schema "${r.name}" cascade;`).join('\n') + '\ncreate schema public;');
+}
+
+/** Every non-system schema of the database, read with grants (see grants.ts). */
+export async function readCatalog(db: Queryable): Promise<Catalog> {
+  const { rows } = await db.query<{ name: string }>(`select nspname as name from pg_namespace where nspname not like 'pg\\_%' and nspname <> 'information_schema'`);
+  const schemas = rows.map((r) => r.name);
+  return withGrants(db, await introspect(db, { schemas }), schemas);
 }
 
 async function lintCase(db: Queryable, rule: LintRule, c: RuleCase): Promise<LintResult> {
   await reset(db);
   if (c.sql) await db.exec(c.sql);
-  const { rows } = await db.query<{ name: string }>(`select nspname as name from pg_namespace where nspname not like 'pg\\_%' and nspname <> 'information_schema'`);
-  const schemas = rows.map((r) => r.name);
-  const catalog = await withGrants(db, await introspect(db, { schemas }), schemas);
+  const catalog = await readCatalog(db);
   const raw = { rules: Object.fromEntries(rules.map((r) => [r.name, r.name === rule.name ? (c.options ? ['error', c.options] : 'error') : 'off'])) };
   const config = parseLintConfig(raw, rules);
   if (!config.ok) throw new Error(`bad options in case "${c.name}": ${config.error.map((e) => e.message).join('; ')}`);

@@ -16,6 +16,10 @@ ruleTester(rule, {
             create table t (id uuid primary key default new_id())`,
       options: { defaults: ['gen_random_uuid()', 'new_id()'] },
     },
+    {
+      name: 'uuid key that is also a foreign key needs no default (profile table)',
+      sql: 'create schema auth; create table auth.users (id uuid primary key); create table users (id uuid primary key references auth.users (id))',
+    },
     { name: 'table without key when not required', sql: 'create table log (msg text)', options: { requirePrimaryKey: false } },
   ],
   invalid: [
