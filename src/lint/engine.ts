@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import type { SourceFile } from '../desired/sources.ts';
 import type { SourceLocation } from '../errors.ts';
-import { ofKind, type Catalog } from '../model/catalog.ts';
+import { getObject, ofKind, type Catalog } from '../model/catalog.ts';
 import { describeId, encodeId, tableOf, type ObjectId } from '../model/identity.ts';
 import { partitionByBaseline, type Baseline } from './baseline.ts';
 import { isActive, type LintConfig } from './config.ts';
@@ -46,7 +46,7 @@ export function lintCatalog(input: LintInput): LintResult {
     const ruleIgnore = rc.ignore.length ? picomatch([...rc.ignore]) : null;
     const report = (r: Report<string>) => {
       if (r.target) {
-        const names = namesFor(r.target);
+        const names = namesFor(r.target, catalog);
         if (names.some((n) => globalIgnore?.(n) || ruleIgnore?.(n))) return;
       }
       const template = (rule.meta.messages as Record<string, string>)[r.messageId];
@@ -90,7 +90,7 @@ export function lintCatalog(input: LintInput): LintResult {
 }
 
 /** The names ignore globs are matched against: the object's own `schema.name[.sub]` and its table's. */
-function namesFor(id: ObjectId): string[] {
+function namesFor(id: ObjectId, catalog: Catalog): string[] {
   switch (id.kind) {
     case 'schema':
     case 'role':
@@ -102,7 +102,11 @@ function namesFor(id: ObjectId): string[] {
     case 'policy':
       return [`${id.schema}.${id.table}.${id.name}`, `${id.schema}.${id.table}`];
     case 'grant':
-      return namesFor(id.on);
+      return namesFor(id.on, catalog);
+    case 'index': {
+      const o = getObject(catalog, id);
+      return o?.kind === 'index' ? [`${id.schema}.${id.name}`, `${id.schema}.${o.table}`] : [`${id.schema}.${id.name}`];
+    }
     default:
       return [`${id.schema}.${id.name}`];
   }
@@ -116,12 +120,21 @@ function locationOf(id: ObjectId, sources: ReadonlyMap<string, SourceLocation>):
   return table ? sources.get(encodeId(table)) : undefined;
 }
 
+/** The table (or top-level object) a finding belongs to, so that a table's findings sort together. */
+function ownerOf(f: Finding): string {
+  if (!f.target) return '';
+  const on = f.target.kind === 'grant' ? f.target.on : f.target;
+  const t = tableOf(on) ?? on;
+  return 'schema' in t ? `${t.schema}.${t.name}` : t.kind === 'grant' ? '' : t.name;
+}
+
 function compareFindings(a: Finding, b: Finding): number {
   const fa = a.location?.file ?? '\uffff';
   const fb = b.location?.file ?? '\uffff';
   return (
     fa.localeCompare(fb) ||
     (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
+    ownerOf(a).localeCompare(ownerOf(b)) ||
     (a.object ?? '').localeCompare(b.object ?? '') ||
     SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
     a.rule.localeCompare(b.rule) ||
