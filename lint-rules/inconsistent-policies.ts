@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import { z } from 'zod';
-import { appTables, policiesOf, tableSql } from '../src/lint/helpers.ts';
+import { appTables, bypassOnly, policiesOf, tableSql } from '../src/lint/helpers.ts';
 import { defineRule } from '../src/lint/rule.ts';
 import type { PolicyObject, TableObject } from '../src/model/objects.ts';
 import { ident } from '../src/sql/quote.ts';
@@ -13,7 +13,7 @@ export default defineRule({
     description: 'Policies follow one pattern per group of tables: no policies for roles that bypass RLS anyway, and FOR ALL vs per-command policies not mixed.',
     defaultSeverity: 'warn',
     messages: {
-      redundantBypass: 'policy {{policy}} targets {{roles}}, which bypasses row level security; the policy never applies',
+      redundantBypass: 'policy {{policy}} only admits {{roles}}, which bypasses row level security anyway; the policy changes nothing',
       mixedInTable: 'table {{table}} mixes FOR ALL and per-command policies',
       mixedInGroup: 'table {{table}} uses {{style}} policies while most tables of group "{{group}}" use {{majority}} policies',
     },
@@ -34,11 +34,12 @@ export default defineRule({
     for (const table of appTables(ctx.catalog, ctx.schemas)) {
       const effective: PolicyObject[] = [];
       for (const p of policiesOf(ctx.catalog, table.id)) {
-        if (p.roles.length && p.roles.every((r) => bypassRoles.includes(r))) {
+        const bypass = bypassOnly(p, bypassRoles);
+        if (bypass) {
           ctx.report({
             messageId: 'redundantBypass',
             target: p.id,
-            data: { policy: p.id.name, roles: p.roles.join(', ') },
+            data: { policy: p.id.name, roles: bypass },
             fix: `DROP POLICY ${ident(p.id.name)} ON ${tableSql(table.id)};`,
           });
         } else effective.push(p);

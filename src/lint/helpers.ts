@@ -77,3 +77,27 @@ export function isPlural(name: string): boolean {
   const last = words(name).at(-1) ?? '';
   return singular(last) !== last;
 }
+
+// --- policies --------------------------------------------------------------------------------------------
+
+const ROLE_TEST = String.raw`(?:auth\.role\(\)|\(?auth\.jwt\(\)\s*->>\s*'role'(?:::text)?\)?|CURRENT_USER|CURRENT_ROLE|current_user|current_role)`;
+
+/** `(auth.role() = 'service_role'::text)` → 'service_role': a policy expression that only tests the caller's role. */
+function roleTested(expr: string | null): string | null {
+  if (expr === null) return null;
+  let e = expr.trim();
+  while (e.startsWith('(') && e.endsWith(')')) e = e.slice(1, -1).trim();
+  const m = new RegExp(String.raw`^${ROLE_TEST}\s*=\s*'([^']+)'(?:::[\w ]+)?$`).exec(e) ?? new RegExp(String.raw`^'([^']+)'(?:::[\w ]+)?\s*=\s*${ROLE_TEST}$`).exec(e);
+  return m ? m[1]! : null;
+}
+
+/**
+ * A policy that only ever admits roles which bypass RLS anyway: `TO service_role`, or `USING (auth.role() =
+ * 'service_role')`. Such a policy never changes what anyone can see.
+ */
+export function bypassOnly(p: { roles: readonly string[]; using: string | null; withCheck: string | null }, bypassRoles: readonly string[]): string | null {
+  if (p.roles.length && p.roles.every((r) => bypassRoles.includes(r))) return p.roles.join(', ');
+  const tested = roleTested(p.using ?? p.withCheck);
+  if (tested && bypassRoles.includes(tested) && (p.withCheck === null || roleTested(p.withCheck) === tested)) return tested;
+  return null;
+}
