@@ -1,3 +1,6 @@
+import { rules as builtinRules } from '../../lint-rules/index.ts';
+import type { Result, UserError } from '../errors.ts';
+import { parseLintConfig, type LintConfig } from './config.ts';
 import type { LintResult } from './finding.ts';
 import { formatGithub } from './reporters/github.ts';
 import { formatJson } from './reporters/json.ts';
@@ -10,6 +13,13 @@ export type { Finding, LintResult, RuleInfo, SuppressedFinding } from './finding
 export { parseLintConfig, lintConfigSchema, type LintConfig, type RawLintConfig, type FailOn } from './config.ts';
 export { createBaseline, parseBaseline, serializeBaseline, type Baseline } from './baseline.ts';
 export type { SuppressedStatement } from './suppressions.ts';
+export { buildSourceMap, unresolvedFromError } from './source-map.ts';
+export { builtinRules };
+
+/** The `lint:` section of schemaplan.yaml (raw, as parsed YAML) → a validated config over the built-in rules. */
+export function loadLintConfig(raw: unknown): Result<LintConfig, readonly UserError[]> {
+  return parseLintConfig(raw, builtinRules);
+}
 export type { LintRule, RuleContext, Severity, UnresolvedReference, PlanLike } from './rule.ts';
 
 export { lintCatalog } from './engine.ts';
