@@ -28,6 +28,10 @@ describe('rule registry', () => {
         expect(mod.default.name).toBe(rule.name);
       });
 
+      test('docs/lint.md lists it', () => {
+        expect(read('docs/lint.md')).toContain(`[\`${rule.name}\`](rules/${rule.name}.md)`);
+      });
+
       test('it has a doc page with what, why, examples, options and fix', () => {
         const path = `docs/rules/${rule.name}.md`;
         expect(existsSync(new URL(path, root))).toBe(true);
