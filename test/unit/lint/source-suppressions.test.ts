@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { rules } from '../../../lint-rules/index.ts';
-import type { SourceStatement } from '../../../src/desired/sources.ts';
+import { sqlFormat } from '../../../src/desired/sql-format.ts';
 import { lintCatalog, parseLintConfig } from '../../../src/lint/index.ts';
 import { catalogOf } from './fixtures.ts';
 
@@ -27,15 +27,15 @@ const FILE = {
 
 describe('suppressions written in SQL files', () => {
   test('cover findings inside the statement they precede, and report reasonless and unused ones', () => {
-    // What the SQL source format yields for FILE: each statement with the suppression comments right before it.
-    const at = (line: number) => ({ file: FILE.path, line, column: 1 });
-    const ignore = (rule: string, reason: string, line: number) => ({ rule, reason, location: at(line) });
-    const statements: SourceStatement[] = [
-      { sql: 'create table legacy (\n  userId uuid\n)', location: at(2), suppressions: [ignore('unquoted-camel-case', 'the legacy column really is lower case', 1)] },
-      { sql: 'create table events (\n  userId uuid\n)', location: at(6) },
-      { sql: 'create table other (fileId uuid)', location: at(11), suppressions: [ignore('unquoted-camel-case', '', 10)] },
-      { sql: 'create table plain (id uuid)', location: at(14), suppressions: [ignore('fk-index', 'nothing to index here', 13)] },
-    ];
+    const compiled = sqlFormat.compile([FILE]);
+    if (!compiled.ok) throw new Error('split');
+    const statements = compiled.value;
+    expect(statements.map((st) => [st.location.line, st.suppressions?.map((x) => x.location.line)])).toEqual([
+      [2, [1]],
+      [6, undefined],
+      [11, [10]],
+      [14, [13]],
+    ]);
     const only = Object.fromEntries(rules.map((r) => [r.name, r.name === 'unquoted-camel-case' || r.name === 'fk-index' ? 'error' : 'off']));
     const config = parseLintConfig({ rules: only }, rules);
     if (!config.ok) throw new Error('config');
