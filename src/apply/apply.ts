@@ -53,7 +53,10 @@ interface Segment {
 
 function segment(statements: readonly Statement[]): Segment[] {
   const out: Segment[] = [];
-  for (const s of statements) {
+  // Enum values that the plan uses must be committed first (see make-plan.ts); they lead.
+  const isEnumValue = (s: Statement) => !s.transactional && /^ALTER TYPE .+ ADD VALUE /.test(s.sql);
+  const ordered = [...statements.filter(isEnumValue), ...statements.filter((s) => !isEnumValue(s))];
+  for (const s of ordered) {
     const last = out[out.length - 1];
     if (s.transactional && last?.transactional) last.statements.push(s);
     else out.push({ transactional: s.transactional, statements: [s] });
@@ -67,6 +70,9 @@ async function runSegment(db: Queryable, seg: Segment, opts: ApplyOptions, offse
     if (seg.transactional) {
       await db.exec(`SET LOCAL lock_timeout = ${literal(opts.lockTimeout)}`);
       await db.exec(`SET LOCAL statement_timeout = ${literal(opts.statementTimeout)}`);
+      // Function bodies may name tables created later in the plan (as pg_dump output does); they are
+      // checked when called, exactly as in the shadow where the desired state was loaded.
+      await db.exec('SET LOCAL check_function_bodies = false');
     }
     for (let i = 0; i < seg.statements.length; i++) {
       const s = seg.statements[i]!;

@@ -13,6 +13,7 @@ import { FORMATS } from './formats.ts';
 import { createMissingRoles, referencedRoles } from './roles.ts';
 import type { ShadowProvider } from './shadow/provider.ts';
 import type { SourceFile, SourceStatement } from './sources.ts';
+import { settleExpressions } from './settle.ts';
 import { splitSql } from './sql-format.ts';
 
 export interface DesiredSources {
@@ -119,7 +120,8 @@ export async function buildDesiredCatalog(
     const loaded = await loadDesired(shadow.db, config, sources.value, log);
     if (!loaded.ok) return loaded;
     const schemas = await resolveSchemas(shadow.db, config, opts.schemasHint);
-    const catalog = await introspect(shadow.db, { schemas });
+    let catalog = await introspect(shadow.db, { schemas });
+    if (await settleExpressions(shadow.db, catalog)) catalog = await introspect(shadow.db, { schemas });
     if (cacheFile) {
       mkdirSync(path.dirname(cacheFile), { recursive: true });
       writeFileSync(cacheFile, serializeCatalog(catalog));

@@ -1,6 +1,9 @@
 import { asDbError, type DbError, type Queryable } from '../db/queryable.ts';
 import { err, locate, ok, type Result, type SourceLocation, type UserError } from '../errors.ts';
 import type { SourceStatement } from './sources.ts';
+import { loadModule, parseSync } from 'libpg-query';
+
+await loadModule();
 
 /** SQLSTATEs meaning "something this statement needs is not there yet": retried after the others. */
 const MISSING = new Set(['42P01', '42883', '42704', '3F000', '42703']);
@@ -66,8 +69,9 @@ export async function executeStatements(
 
 export function statementError(s: SourceStatement, e: DbError, mapPosition: boolean): UserError {
   let location: SourceLocation = s.location;
-  if (mapPosition && e.position) {
-    const within = locate(s.sql, e.position - 1);
+  const position = e.position ?? (mapPosition ? positionOfMissingName(s.sql, e) : undefined);
+  if (mapPosition && position) {
+    const within = locate(s.sql, position - 1);
     location =
       within.line === 1
         ? { ...s.location, column: s.location.column + within.column - 1 }
@@ -85,4 +89,38 @@ export function statementError(s: SourceStatement, e: DbError, mapPosition: bool
 function firstLine(sql: string): string {
   const line = sql.split('\n')[0]!.trim();
   return line.length > 80 ? `${line.slice(0, 77)}…` : line;
+}
+
+/** The name a node carries, recognized by shape (libpg-query inlines typed fields without a wrapper). */
+function nameOf(n: any): string | undefined {
+  if (typeof n.relname === 'string') return n.relname;
+  const parts = Array.isArray(n.funcname) ? n.funcname : Array.isArray(n.names) ? n.names : null;
+  return parts?.at(-1)?.String?.sval;
+}
+
+/**
+ * Postgres gives no position for some errors (`relation "x" does not exist` in CREATE POLICY, for one); find
+ * the name the message quotes in the statement's parse tree and point at it. 1-based, like Postgres.
+ */
+function positionOfMissingName(sql: string, e: DbError): number | undefined {
+  const quoted = /"([^"]+)"/.exec(e.message)?.[1];
+  if (!quoted || !e.code || !['42P01', '42883', '42704', '3F000'].includes(e.code)) return undefined;
+  const wanted = quoted.replace(/\(.*$/, '').split('.').at(-1);
+  let found: number | undefined;
+  const visit = (node: unknown): void => {
+    if (found !== undefined || !node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const n = node as Record<string, any>;
+    if (nameOf(n) === wanted && typeof n['location'] === 'number' && n['location'] >= 0) {
+      found = Buffer.from(sql, 'utf8').subarray(0, n['location']).toString('utf8').length + 1;
+      return;
+    }
+    for (const value of Object.values(n)) visit(value);
+  };
+  try {
+    visit(parseSync(sql));
+  } catch {
+    return undefined;
+  }
+  return found;
 }

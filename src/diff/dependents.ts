@@ -28,7 +28,9 @@ export function addDependentRebuilds(changes: Change[], current: Catalog, desire
   const queue: { key: string; only: ReadonlySet<CatalogKind> | null }[] = [];
   for (const c of changes) {
     const key = encodeId(objectOf(c).id);
-    if (c.op === 'replace') queue.push({ key, only: null });
+    // What depends on a replaced or dropped object and is still desired is rebuilt (an FK over a unique
+    // constraint that becomes the primary key, a view over a dropped function's replacement).
+    if (c.op === 'replace' || c.op === 'drop') queue.push({ key, only: null });
     if (c.op === 'alter') {
       const module = KINDS[c.to.kind];
       if (module?.alterRecreatesDependents?.(c.fields)) queue.push({ key, only: BLOCKS_COLUMN_TYPE });
@@ -47,6 +49,9 @@ export function addDependentRebuilds(changes: Change[], current: Catalog, desire
       // A column's only tie to a replaced object is its default (its type would be a data-losing change):
       // it lets go of the default and takes it back; anything else is rebuilt.
       if (from.kind === 'column' && !KINDS.column!.detach!(from)) continue;
+      // A column whose own change already lets go of the dependency (new type, new default) is altered
+      // before the dependency is dropped; see the ordering in plan/build.ts.
+      if (from.kind === 'column' && existing?.op === 'alter' && existing.fields.some((f) => f === 'type' || f === 'default')) continue;
       const rebuild: Change = { op: 'replace', from, to: existing?.op === 'alter' ? existing.to : to, fields: [REBUILD_FIELD, ...(existing?.op === 'alter' ? existing.fields : [])] };
       if (existing) out.splice(out.indexOf(existing), 1, rebuild);
       else out.push(rebuild);

@@ -42,7 +42,7 @@ export function cacheDir(config: Config): string {
  */
 export function chooseProvider(config: Config, target: TargetSpec, devUrl: string | undefined): { provider: ShadowProvider; fallback: ShadowProvider | null } {
   const dev = devUrl ?? config.devUrl;
-  const pglite = pgliteProvider(cacheDir(config));
+  const pglite = pgliteProvider();
   if (dev === 'embedded') return { provider: pglite, fallback: null };
   if (dev?.startsWith('docker://')) return { provider: dockerProvider(dev), fallback: null };
   if (dev) return { provider: serverProvider(dev), fallback: null };

@@ -1,4 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { PGlite, type Extensions } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
@@ -16,17 +18,29 @@ import { track, type ShadowProvider } from './provider.ts';
 /** Contrib extensions an application schema commonly creates; PGlite needs them registered up front. */
 export const PGLITE_EXTENSIONS: Extensions = { btree_gin, btree_gist, citext, hstore, ltree, pg_trgm, pgcrypto, uuid_ossp };
 
-const TEMPLATE = 'pglite-template.tar';
+// The package exports no package.json; read it beside its entry point (dist/…).
+const PGLITE_VERSION: string = JSON.parse(
+  readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')), '..', 'package.json'), 'utf8'),
+).version;
 
 /**
- * Embedded PGlite. initdb takes seconds, so an initialized data directory is kept as a tarball under the
- * cache directory and every later shadow starts from it (~0.6 s).
+ * Where the initialized PGlite data directory is kept: per user, shared by every project, per PGlite version
+ * ($SCHEMAPLAN_CACHE_DIR, else $XDG_CACHE_HOME/schemaplan, else ~/.cache/schemaplan).
  */
-export function pgliteProvider(cacheDir: string | null): ShadowProvider {
+export function templateFile(): string {
+  const base = process.env['SCHEMAPLAN_CACHE_DIR'] ?? path.join(process.env['XDG_CACHE_HOME'] ?? path.join(homedir(), '.cache'), 'schemaplan');
+  return path.join(base, `pglite-${PGLITE_VERSION}-template.tar`);
+}
+
+/**
+ * Embedded PGlite. initdb takes seconds, so an initialized data directory is kept as a tarball in the user's
+ * cache and every later shadow starts from it (~0.6 s).
+ */
+export function pgliteProvider(): ShadowProvider {
   return {
-    key: `pglite:${PGlite.name}`,
+    key: `pglite:${PGLITE_VERSION}`,
     async open() {
-      const db = await createPglite(cacheDir);
+      const db = await createPglite(null);
       const version = (await db.query<{ v: string }>(`select current_setting('server_version') as v`)).rows[0]!.v;
       const q = fromPglite(db, 'shadow (embedded PGlite)');
       let closed = false;
@@ -45,30 +59,36 @@ export function pgliteProvider(cacheDir: string | null): ShadowProvider {
   };
 }
 
-async function createPglite(cacheDir: string | null): Promise<PGlite> {
-  const template = cacheDir ? path.join(cacheDir, TEMPLATE) : null;
-  if (template && existsSync(template)) {
+/** A PGlite in memory (dataDir null) or in a new data directory, started from the cached template. */
+async function createPglite(dataDir: string | null): Promise<PGlite> {
+  const template = templateFile();
+  const where = dataDir ? { dataDir } : {};
+  if (existsSync(template)) {
     try {
-      return await PGlite.create({ loadDataDir: new Blob([readFileSync(template)]), extensions: PGLITE_EXTENSIONS });
+      return await PGlite.create({ ...where, loadDataDir: new Blob([readFileSync(template)]), extensions: PGLITE_EXTENSIONS });
     } catch {
-      // A template from another PGlite version: fall through and rebuild it.
+      // An unreadable template: fall through and rebuild it.
     }
   }
-  const db = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
-  if (template) {
-    const blob = await db.dumpDataDir('none');
+  const fresh = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
+  const blob = await fresh.dumpDataDir('none');
+  try {
     mkdirSync(path.dirname(template), { recursive: true });
     const tmp = `${template}.${process.pid}`;
     writeFileSync(tmp, Buffer.from(await blob.arrayBuffer()));
     renameSync(tmp, template);
+  } catch {
+    // A read-only cache only costs speed.
   }
-  return db;
+  if (!dataDir) return fresh;
+  await fresh.close();
+  return PGlite.create({ dataDir, loadDataDir: blob, extensions: PGLITE_EXTENSIONS });
 }
 
 /** The persistent embedded dev database (the default target): a PGlite data directory. */
 export async function openPgliteDir(dataDir: string): Promise<{ db: Queryable; created: boolean }> {
   const created = !existsSync(path.join(dataDir, 'PG_VERSION'));
   mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create({ dataDir, extensions: PGLITE_EXTENSIONS });
+  const db = created ? await createPglite(dataDir) : await PGlite.create({ dataDir, extensions: PGLITE_EXTENSIONS });
   return { db: fromPglite(db, `embedded dev database (${dataDir})`), created };
 }
