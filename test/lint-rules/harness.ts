@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fromPgClient, type Queryable } from '../../src/db/queryable.ts';
 import { introspect } from '../../src/introspect/introspect.ts';
 import { rules } from '../../lint-rules/index.ts';
-import { lintCatalog, parseLintConfig, type LintResult, type UnresolvedReference } from '../../src/lint/index.ts';
+import { lintCatalog, parseLintConfig, type LintConfig, type LintResult, type UnresolvedReference } from '../../src/lint/index.ts';
 import type { LintRule } from '../../src/lint/rule.ts';
 import type { SourceFile } from '../../src/desired/sources.ts';
 import type { Catalog } from '../../src/model/catalog.ts';
@@ -74,25 +74,47 @@ async function lintCase(db: Queryable, rule: LintRule, c: RuleCase): Promise<Lin
   return lintCatalog({ catalog, config: config.value, ...(c.files ? { files: c.files } : {}), ...(c.unresolved ? { unresolved: c.unresolved } : {}) });
 }
 
+/** One database for the enclosing describe block (or file): created before its tests, dropped after. */
+export function useDatabase(): () => Queryable {
+  let handle: Awaited<ReturnType<typeof openDatabase>> | undefined;
+  beforeAll(async () => {
+    handle = await openDatabase();
+  }, 30_000);
+  afterAll(async () => {
+    await handle?.drop();
+  });
+  return () => {
+    if (!handle) throw new Error('database not open');
+    return handle.db;
+  };
+}
+
+/** A validated config with only `names` enabled (as errors), or every rule at its default when none are given. */
+export function configFor(...names: string[]): LintConfig {
+  const raw = names.length ? { rules: Object.fromEntries(rules.map((r) => [r.name, names.includes(r.name) ? 'error' : 'off'])) } : {};
+  const config = parseLintConfig(raw, rules);
+  if (!config.ok) throw new Error(config.error.map((e) => e.message).join('; '));
+  return config.value;
+}
+
+/** Lint everything in the database with every rule at its default. */
+export async function lintDatabase(db: Queryable): Promise<LintResult> {
+  return lintCatalog({ catalog: await readCatalog(db), config: configFor() });
+}
+
 /** typescript-eslint style rule tests: every valid case yields no finding, every invalid case exactly the listed ones. */
 export function ruleTester(rule: LintRule, cases: { valid: readonly RuleCase[]; invalid: readonly InvalidCase[] }): void {
   describe(rule.name, () => {
-    let handle: Awaited<ReturnType<typeof openDatabase>>;
-    beforeAll(async () => {
-      handle = await openDatabase();
-    }, 30_000);
-    afterAll(async () => {
-      await handle?.drop();
-    });
+    const db = useDatabase();
     for (const c of cases.valid) {
       test(`valid: ${c.name}`, async () => {
-        const result = await lintCase(handle.db, rule, c);
+        const result = await lintCase(db(), rule, c);
         expect(result.findings.map((f) => `${f.messageId}: ${f.message}`)).toEqual([]);
       });
     }
     for (const c of cases.invalid) {
       test(`invalid: ${c.name}`, async () => {
-        const result = await lintCase(handle.db, rule, c);
+        const result = await lintCase(db(), rule, c);
         const actual = result.findings.map((f) => {
           const e = c.errors.find((x) => x.messageId === f.messageId && (x.object === undefined || x.object === f.object));
           return {

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { loadLegacy } from '../../examples/legacy/load.ts';
-import { rules } from '../../lint-rules/index.ts';
-import { lintCatalog, parseLintConfig, type LintResult } from '../../src/lint/index.ts';
-import { openDatabase, readCatalog, reset } from './harness.ts';
+import type { LintResult } from '../../src/lint/index.ts';
+import { lintDatabase, reset, useDatabase } from './harness.ts';
 
 /**
  * The seed audit's items that are policy (lint) findings, checked on examples/legacy (the reproduction of the
@@ -40,19 +39,13 @@ const SEED_ITEMS: readonly [item: string, rule: string, messageId: string, objec
 ];
 
 describe('lint on examples/legacy', () => {
-  let handle: Awaited<ReturnType<typeof openDatabase>>;
+  const db = useDatabase();
   let result: LintResult;
   beforeAll(async () => {
-    handle = await openDatabase();
-    await reset(handle.db);
-    await loadLegacy(handle.db, { data: false });
-    const config = parseLintConfig({}, rules);
-    if (!config.ok) throw new Error('config');
-    result = lintCatalog({ catalog: await readCatalog(handle.db), config: config.value });
+    await reset(db());
+    await loadLegacy(db(), { data: false });
+    result = await lintDatabase(db());
   }, 60_000);
-  afterAll(async () => {
-    await handle?.drop();
-  });
 
   for (const [item, rule, messageId, object] of SEED_ITEMS) {
     test(`${item} (${rule})`, () => {

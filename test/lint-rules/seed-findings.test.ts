@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { rules } from '../../lint-rules/index.ts';
-import { formatFindings, lintCatalog, parseLintConfig, type LintResult } from '../../src/lint/index.ts';
-import { openDatabase, readCatalog, reset } from './harness.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { formatFindings, type LintResult } from '../../src/lint/index.ts';
+import { lintDatabase, reset, useDatabase } from './harness.ts';
 
 const SQL = readFileSync(new URL('./fixtures/seed-legacy.sql', import.meta.url), 'utf8');
 
@@ -38,19 +37,13 @@ const EXPECTED: readonly [rule: string, messageId: string, object: string][] = [
 ];
 
 describe('lint on the seed legacy schema', () => {
-  let handle: Awaited<ReturnType<typeof openDatabase>>;
+  const db = useDatabase();
   let result: LintResult;
   beforeAll(async () => {
-    handle = await openDatabase();
-    await reset(handle.db);
-    await handle.db.exec(SQL);
-    const config = parseLintConfig({}, rules);
-    if (!config.ok) throw new Error('config');
-    result = lintCatalog({ catalog: await readCatalog(handle.db), config: config.value });
+    await reset(db());
+    await db().exec(SQL);
+    result = await lintDatabase(db());
   }, 30_000);
-  afterAll(async () => {
-    await handle?.drop();
-  });
 
   for (const [rule, messageId, object] of EXPECTED) {
     test(`${rule}: ${messageId} on ${object}`, () => {

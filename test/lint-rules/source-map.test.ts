@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { rules } from '../../lint-rules/index.ts';
+import { describe, expect, test } from 'vitest';
 import { asDbError } from '../../src/db/queryable.ts';
 import { sqlFormat } from '../../src/desired/sql-format.ts';
 import type { SourceStatement } from '../../src/desired/sources.ts';
-import { lintCatalog, parseLintConfig } from '../../src/lint/index.ts';
+import { lintCatalog } from '../../src/lint/index.ts';
 import { buildSourceMap, unresolvedFromError } from '../../src/lint/source-map.ts';
 import { encodeId } from '../../src/model/identity.ts';
-import { openDatabase, readCatalog, reset } from './harness.ts';
+import { configFor, readCatalog, reset, useDatabase } from './harness.ts';
 
 const FILE = {
   path: 'desired/app.sql',
@@ -30,19 +29,13 @@ function statements(): SourceStatement[] {
 }
 
 describe('source locations of desired objects', () => {
-  let handle: Awaited<ReturnType<typeof openDatabase>>;
-  beforeAll(async () => {
-    handle = await openDatabase();
-  }, 30_000);
-  afterAll(async () => {
-    await handle?.drop();
-  });
+  const db = useDatabase();
 
   test('maps tables, columns, named constraints and functions to file:line:column', async () => {
-    await reset(handle.db);
+    await reset(db());
     const stmts = statements();
-    await handle.db.exec(stmts.slice(0, 2).map((s) => `${s.sql};`).join('\n'));
-    const catalog = await readCatalog(handle.db);
+    await db().exec(stmts.slice(0, 2).map((s) => `${s.sql};`).join('\n'));
+    const catalog = await readCatalog(db());
     const map = buildSourceMap(stmts, catalog);
     const at = (id: Parameters<typeof encodeId>[0]) => map.get(encodeId(id));
     expect(at({ kind: 'table', schema: 'public', name: 'workflows' })).toEqual({ file: 'desired/app.sql', line: 1, column: 1 });
@@ -50,18 +43,16 @@ describe('source locations of desired objects', () => {
     expect(at({ kind: 'constraint', schema: 'public', table: 'workflows', name: 'workflows_named_check' })).toEqual({ file: 'desired/app.sql', line: 4, column: 3 });
     expect(at({ kind: 'function', schema: 'public', name: 'app_touch', args: [] })).toEqual({ file: 'desired/app.sql', line: 7, column: 1 });
 
-    const config = parseLintConfig({ rules: Object.fromEntries(rules.map((r) => [r.name, r.name === 'user-fk-to-users' ? 'error' : 'off'])) }, rules);
-    if (!config.ok) throw new Error('config');
-    const result = lintCatalog({ catalog, config: config.value, sources: map });
+    const result = lintCatalog({ catalog, config: configFor('user-fk-to-users'), sources: map });
     expect(result.findings.map((f) => [f.object, f.location?.line])).toEqual([['column public.workflows.userId', 3]]);
   });
 
   test('a statement the shadow rejects for a missing function becomes an unresolved reference of its object', async () => {
-    await reset(handle.db);
+    await reset(db());
     const stmts = statements();
-    await handle.db.exec(`create schema auth; ${stmts[0]!.sql}`);
+    await db().exec(`create schema auth; ${stmts[0]!.sql}`);
     const policy = stmts[2]!;
-    const error = await handle.db.exec(policy.sql).then(
+    const error = await db().exec(policy.sql).then(
       () => null,
       (e: unknown) => asDbError(e),
     );
@@ -70,9 +61,7 @@ describe('source locations of desired objects', () => {
     expect(unresolved).toEqual({ name: 'auth.role()', location: { file: 'desired/app.sql', line: 8, column: 1 }, object: { kind: 'policy', schema: 'public', table: 'workflows', name: 'wf_read' } });
     expect(unresolvedFromError(policy, { code: '42P01', message: 'relation "x" does not exist' })).toBeNull();
 
-    const config = parseLintConfig({ rules: Object.fromEntries(rules.map((r) => [r.name, r.name === 'undefined-function-reference' ? 'error' : 'off'])) }, rules);
-    if (!config.ok) throw new Error('config');
-    const result = lintCatalog({ catalog: await readCatalog(handle.db), config: config.value, unresolved: [unresolved!] });
+    const result = lintCatalog({ catalog: await readCatalog(db()), config: configFor('undefined-function-reference'), unresolved: [unresolved!] });
     expect(result.findings.map((f) => [f.message, f.location?.line])).toEqual([['policy public.workflows.wf_read calls auth.role(), which does not exist', 8]]);
   });
 });
