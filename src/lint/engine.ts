@@ -20,6 +20,8 @@ export interface LintInput {
   readonly files?: readonly SourceFile[];
   readonly unresolved?: readonly UnresolvedReference[];
   readonly baseline?: Baseline;
+  /** The schemas the plan manages (config `schemas`, less external ones); `lint.schemas` overrides it. */
+  readonly managedSchemas?: readonly string[];
 }
 
 /** Schemas owned by the platform (Supabase, extensions), never judged unless configured explicitly. */
@@ -33,7 +35,7 @@ export function defaultSchemas(catalog: Catalog): string[] {
 
 export function lintCatalog(input: LintInput): LintResult {
   const { catalog, config } = input;
-  const schemas = config.schemas ?? defaultSchemas(catalog);
+  const schemas = config.schemas ?? input.managedSchemas ?? defaultSchemas(catalog);
   const globalIgnore = config.ignore.length ? picomatch([...config.ignore]) : null;
   const locate = (id: ObjectId | undefined) => (id && input.sources ? locationOf(id, input.sources) : undefined);
   const raw: Finding[] = [];

@@ -57,3 +57,5 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
   for (const f of findings) out[f.severity]++;
   return out;
 }
+
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

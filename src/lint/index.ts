@@ -4,6 +4,7 @@ import { parseLintConfig, type LintConfig } from './config.ts';
 import type { LintResult } from './finding.ts';
 import { formatGithub } from './reporters/github.ts';
 import { formatJson } from './reporters/json.ts';
+import { formatMarkdown } from './reporters/markdown.ts';
 import { formatSarif } from './reporters/sarif.ts';
 import { formatText } from './reporters/text.ts';
 
@@ -24,7 +25,7 @@ export type { LintRule, RuleContext, Severity, UnresolvedReference, PlanLike } f
 
 export { lintCatalog } from './engine.ts';
 
-export type LintFormat = 'text' | 'json' | 'sarif' | 'github';
+export type LintFormat = 'text' | 'json' | 'sarif' | 'github' | 'markdown';
 
 export function formatFindings(result: LintResult, format: LintFormat, opts: { color?: boolean; toolVersion?: string } = {}): string {
   switch (format) {
@@ -36,5 +37,7 @@ export function formatFindings(result: LintResult, format: LintFormat, opts: { c
       return formatSarif(result, opts);
     case 'github':
       return formatGithub(result);
+    case 'markdown':
+      return formatMarkdown(result);
   }
 }

@@ -1,7 +1,7 @@
 import { createColors } from 'picocolors';
 import type { SourceLocation } from '../../errors.ts';
 import { describeId, tableOf, type ObjectId } from '../../model/identity.ts';
-import { countBySeverity, type Finding, type LintResult } from '../finding.ts';
+import { countBySeverity, plural, type Finding, type LintResult } from '../finding.ts';
 
 export interface TextOptions {
   /** Colour only on a TTY; the CLI passes `process.stdout.isTTY`. */
@@ -62,5 +62,3 @@ function summary(result: LintResult, c: ReturnType<typeof createColors>): string
   const parts = [plural(n.error, 'error'), plural(n.warn, 'warning'), `${n.info} info`];
   return `${n.error ? c.red('✖') : c.yellow('!')} ${parts.join(', ')}${tail}`;
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -66,6 +66,14 @@ describe('reporters', () => {
     expect(lines.some((l) => l.startsWith('::notice '))).toBe(true);
   });
 
+  test('markdown renders a table row per finding with escaped cells', () => {
+    const out = formatFindings(sample(), 'markdown');
+    expect(out.split('\n')[0]).toBe('### Lint: 2 errors, 1 warning, 2 info');
+    expect(out.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| severity') && !l.startsWith('| ---'))).toHaveLength(sample().findings.length);
+    expect(out).toContain('| 🟠 warn | `rls-enabled` | table public.users | table public.users does not enable row level security<br>fix: `ALTER TABLE public.users ENABLE ROW LEVEL SECURITY;` | `desired/app, core/users.sql:4` |');
+    expect(out).toContain('_2 suppressed in source, 1 accepted by the baseline._');
+  });
+
   test('sarif is valid SARIF 2.1.0 and marks suppressed and baselined results', () => {
     const validate = sarifValidator();
     const log = JSON.parse(formatFindings(sample(), 'sarif', { toolVersion: '0.1.0' }));
