@@ -42,7 +42,8 @@ export default defineRule({
         const b = tables[j]!;
         const data = { table: tableSql(b.t.id), other: tableSql(a.t.id) };
         if (a.key === b.key) {
-          const how = a.t.id.name.toLowerCase().replaceAll('_', '') === b.t.id.name.toLowerCase().replaceAll('_', '') ? 'letter case' : 'singular/plural';
+          const flat = (n: string) => n.toLowerCase().replaceAll('_', '');
+          const how = a.t.id.name === b.t.id.name ? 'schema' : flat(a.t.id.name) === flat(b.t.id.name) ? 'letter case' : 'singular/plural';
           ctx.report({ messageId: 'sameName', target: b.t.id, data: { ...data, how } });
         } else if (a.core === b.core) {
           const affix = [...a.dropped, ...b.dropped].join(', ');

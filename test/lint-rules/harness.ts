@@ -124,6 +124,8 @@ export function ruleTester(rule: LintRule, cases: { valid: readonly RuleCase[]; 
             ...(e?.fix !== undefined ? { fix: f.fix } : {}),
           };
         });
+        // Every placeholder of the message template is filled.
+        expect(result.findings.filter((f) => f.message.includes('{{')).map((f) => f.message)).toEqual([]);
         const key = (x: object) => JSON.stringify(x);
         expect(actual.map(key).sort()).toEqual(c.errors.map(key).sort());
       });

@@ -26,6 +26,11 @@ ruleTester(rule, {
       errors: [{ messageId: 'sameName', object: 'table public.audit_log' }],
     },
     {
+      name: 'same table in two schemas',
+      sql: 'create schema app; create table app.users (id uuid); create table public.users (id uuid)',
+      errors: [{ messageId: 'sameName', object: 'table public.users' }],
+    },
+    {
       name: 'mostly the same columns, camelCase vs snake_case',
       sql: `create table activity (id uuid, "userId" uuid, "filePath" text, "eventType" text, metadata jsonb);
             create table tracking (id uuid, user_id uuid, file_path text, event_type text, metadata jsonb)`,
