@@ -15,6 +15,7 @@ export { parseLintConfig, lintConfigSchema, type LintConfig, type RawLintConfig,
 export { createBaseline, parseBaseline, serializeBaseline, type Baseline } from './baseline.ts';
 export type { SuppressedStatement } from './suppressions.ts';
 export { buildSourceMap, unresolvedFromError } from './source-map.ts';
+export { GAP_SECTIONS, gapHeadingOf, renderGapSections, type GapHeading } from './gap-sections.ts';
 export { builtinRules };
 
 /** The `lint:` section of schemaplan.yaml (raw, as parsed YAML) → a validated config over the built-in rules. */

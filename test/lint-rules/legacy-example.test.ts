@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadLegacy } from '../../examples/legacy/load.ts';
-import type { LintResult } from '../../src/lint/index.ts';
+import { builtinRules, gapHeadingOf, renderGapSections, type LintResult } from '../../src/lint/index.ts';
 import { lintDatabase, reset, useDatabase } from './harness.ts';
 
 /**
@@ -46,6 +46,21 @@ describe('lint on examples/legacy', () => {
     await loadLegacy(db(), { data: false });
     result = await lintDatabase(db());
   }, 60_000);
+
+  test('the gap report sections hold the findings under the seed headings', () => {
+    const md = renderGapSections(result);
+    for (const h of ['## ⚠️ Inconsistent Definitions', '### Table Name Conflicts', '### ID Type Inconsistencies', '### Foreign Key References', '## ⚠️ Missing Constraints', '### Check Constraints', '## ⚠️ RLS Policy Gaps', '### Inconsistent Policy Patterns', '## ⚠️ Trigger Issues']) {
+      expect(md).toContain(h);
+    }
+    const conflicts = md.slice(md.indexOf('### Table Name Conflicts'), md.indexOf('### Column Naming'));
+    expect(conflicts).toContain('**table public.audit_logs** - table public.audit_logs and public.audit_log differ only in singular/plural');
+    expect(conflicts).toContain('**table public.telemetry_events**');
+  });
+
+  test('every rule has a gap report place other than the catch-all, except timestamps', () => {
+    const placed = builtinRules.filter((r) => gapHeadingOf({ rule: r.name, messageId: '' } as never) !== 'Conventions').map((r) => r.name);
+    expect(builtinRules.map((r) => r.name).filter((n) => !placed.includes(n))).toEqual(['timestamps-present']);
+  });
 
   for (const [item, rule, messageId, object] of SEED_ITEMS) {
     test(`${item} (${rule})`, () => {
