@@ -85,7 +85,7 @@ export function lintCatalog(input: LintInput): LintResult {
     return out;
   };
   const known = new Set([...config.rules.keys()]);
-  const sup = applySuppressions(raw, candidates, input.suppressions ?? [], known);
+  const sup = applySuppressions(raw, candidates, input.suppressions ?? [], known, new Set(rules.map((r) => r.name)));
   const all = [...sup.kept, ...sup.meta].sort(compareFindings);
   const { fresh, known: baselined } = partitionByBaseline(all, input.baseline);
   return { findings: fresh, suppressed: sup.suppressed, baselined, rules };

@@ -35,6 +35,8 @@ export function applySuppressions(
   candidates: (f: Finding) => readonly SourceLocation[],
   statements: readonly SuppressedStatement[],
   knownRules: ReadonlySet<string>,
+  /** Rules that ran; a suppression of a rule turned off is not "unused". */
+  activeRules: ReadonlySet<string>,
 ): SuppressionOutcome {
   const sites: Site[] = [];
   const meta: Finding[] = [];
@@ -57,7 +59,7 @@ export function applySuppressions(
     } else kept.push(f);
   }
   for (const s of sites) {
-    if (!s.used && knownRules.has(s.suppression.rule)) {
+    if (!s.used && activeRules.has(s.suppression.rule)) {
       meta.push(metaFinding('unused', s.suppression, 'warn', `unused suppression: "${s.suppression.rule}" reports nothing here`));
     }
   }

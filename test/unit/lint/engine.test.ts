@@ -81,7 +81,7 @@ describe('lintCatalog', () => {
             { rule: 'uuid-primary-key', reason: '', location: at(2) },
           ],
         },
-        { location: at(9), sql: 'select 1', suppressions: [{ rule: 'fk-index', reason: 'n/a', location: at(8) }, { rule: 'nope', reason: 'x', location: at(7) }] },
+        { location: at(9), sql: 'select 1', suppressions: [{ rule: 'rls-enabled', reason: 'n/a', location: at(8) }, { rule: 'nope', reason: 'x', location: at(7) }] },
       ],
     });
     expect(result.suppressed.map((s) => [s.finding.rule, s.finding.object])).toEqual(
@@ -99,6 +99,13 @@ describe('lintCatalog', () => {
       ]),
     );
     expect(meta).toHaveLength(3);
+    // A suppression of a rule that is turned off is not reported as unused.
+    const off = lintCatalog({
+      catalog: smallCatalog(),
+      config: config({ rules: only('rls-enabled') }),
+      suppressions: [{ location: at(9), sql: 'select 1', suppressions: [{ rule: 'fk-index', reason: 'n/a', location: at(8) }] }],
+    });
+    expect(off.findings.filter((f) => f.rule === 'unused-suppression')).toEqual([]);
     expect(result.findings.filter((f) => f.object === 'table public.users')).toEqual([]);
   });
 
