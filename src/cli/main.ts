@@ -25,6 +25,7 @@ common(program.command('plan').description('show the DDL that turns the target i
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'sql', 'json']).default('text'))
   .option('--out <file>', 'write the plan to a file')
   .option('--exit-code', 'exit 2 when there are changes')
+  .option('--no-cache', 'normalize the desired state again even if it did not change')
   .action(async (flags) => {
     exitCode = await planCommand(flags);
   });
