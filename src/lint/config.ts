@@ -38,8 +38,13 @@ export interface ResolvedRuleConfig {
   readonly ignore: readonly string[];
 }
 
+/** Findings about suppression comments themselves; configurable by severity only. */
+export const SUPPRESSION_RULES = { 'invalid-suppression': 'error', 'unused-suppression': 'warn' } as const satisfies Record<string, Severity>;
+export type SuppressionRule = keyof typeof SUPPRESSION_RULES;
+
 export interface LintConfig {
   readonly rules: ReadonlyMap<string, ResolvedRuleConfig>;
+  readonly suppressionRules: Readonly<Record<SuppressionRule, SeverityOrOff>>;
   readonly ignore: readonly string[];
   readonly schemas?: readonly string[];
   readonly failOn: FailOn;
@@ -58,8 +63,14 @@ export function parseLintConfig(raw: unknown, registry: readonly LintRule[]): Re
   const cfg = parsed.data;
   const errors: UserError[] = [];
   const byName = new Map(registry.map((r) => [r.name, r]));
+  const suppressionRules: Record<SuppressionRule, SeverityOrOff> = { ...SUPPRESSION_RULES };
+  for (const name of Object.keys(SUPPRESSION_RULES) as SuppressionRule[]) {
+    const setting = normalizeSetting(cfg.rules[name]);
+    if (setting.options || setting.ignore) errors.push(configError(`lint.rules.${name}`, 'takes a severity only'));
+    if (setting.severity) suppressionRules[name] = setting.severity;
+  }
   for (const name of Object.keys(cfg.rules)) {
-    if (!byName.has(name)) errors.push(configError(`lint.rules.${name}`, `unknown lint rule "${name}"`, `known rules: ${[...byName.keys()].sort().join(', ')}`));
+    if (!byName.has(name) && !(name in SUPPRESSION_RULES)) errors.push(configError(`lint.rules.${name}`, `unknown lint rule "${name}"`, `known rules: ${[...byName.keys()].sort().join(', ')}`));
   }
   const rules = new Map<string, ResolvedRuleConfig>();
   for (const rule of registry) {
@@ -82,6 +93,7 @@ export function parseLintConfig(raw: unknown, registry: readonly LintRule[]): Re
   if (errors.length) return err(errors);
   return ok({
     rules,
+    suppressionRules,
     ignore: cfg.ignore,
     failOn: cfg.failOn,
     ...(cfg.schemas ? { schemas: cfg.schemas } : {}),

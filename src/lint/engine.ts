@@ -86,7 +86,11 @@ export function lintCatalog(input: LintInput): LintResult {
   };
   const known = new Set([...config.rules.keys()]);
   const sup = applySuppressions(raw, candidates, input.suppressions ?? [], known, new Set(rules.map((r) => r.name)));
-  const all = [...sup.kept, ...sup.meta].sort(compareFindings);
+  const meta = sup.meta.flatMap((f) => {
+    const severity = config.suppressionRules[f.rule as keyof LintConfig['suppressionRules']];
+    return isActive(severity) ? [{ ...f, severity }] : [];
+  });
+  const all = [...sup.kept, ...meta].sort(compareFindings);
   const { fresh, known: baselined } = partitionByBaseline(all, input.baseline);
   return { findings: fresh, suppressed: sup.suppressed, baselined, rules };
 }

@@ -106,6 +106,14 @@ describe('lintCatalog', () => {
       suppressions: [{ location: at(9), sql: 'select 1', suppressions: [{ rule: 'fk-index', reason: 'n/a', location: at(8) }] }],
     });
     expect(off.findings.filter((f) => f.rule === 'unused-suppression')).toEqual([]);
+    // Their severities are configurable like a rule's.
+    const strict = lintCatalog({
+      catalog: smallCatalog(),
+      config: config({ rules: { ...only('rls-enabled'), 'unused-suppression': 'error', 'invalid-suppression': 'off' } }),
+      suppressions: [{ location: at(9), sql: 'select 1', suppressions: [{ rule: 'rls-enabled', reason: '', location: at(8) }] }],
+    });
+    expect(strict.findings.filter((f) => f.rule.endsWith('-suppression')).map((f) => [f.rule, f.severity])).toEqual([['unused-suppression', 'error']]);
+    expect(parseLintConfig({ rules: { 'unused-suppression': ['warn', { x: 1 }] } }, rules).ok).toBe(false);
     expect(result.findings.filter((f) => f.object === 'table public.users')).toEqual([]);
   });
 
