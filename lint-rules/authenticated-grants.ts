@@ -8,7 +8,7 @@ import { ident, qualified } from '../src/sql/quote.ts';
 const COMMANDS = ['select', 'insert', 'update', 'delete'] as const;
 const isPublic = (role: string) => role.toLowerCase() === 'public';
 // pg_get_expr prints functions outside the search path schema-qualified: `public.is_admin()`, `auth.uid()`.
-const QUALIFIED_CALL = /\b([a-z_][\w$]*|"(?:[^"]|"")+")\.([a-z_][\w$]*|"(?:[^"]|"")+")\(/gi;
+const QUALIFIED_CALL = /(?<![\w$."])([a-z_][\w$]*|"(?:[^"]|"")+")\.([a-z_][\w$]*|"(?:[^"]|"")+")\(/gi;
 const unquote = (n: string) => (n.startsWith('"') ? n.slice(1, -1).replaceAll('""', '"') : n);
 
 export default defineRule({

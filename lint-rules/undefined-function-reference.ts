@@ -6,7 +6,7 @@ import { defineRule } from '../src/lint/rule.ts';
 
 const NAME = String.raw`(?:[A-Za-z_][\w$]*|"(?:[^"]|"")+")`;
 // A qualified name followed by "(" that is not a relation (INSERT INTO s.t (cols), REFERENCES s.t (id), …).
-const CALL = new RegExp(String.raw`(?<!\b(?:into|table|from|join|update|references|only|exists)\s+)\b(${NAME})\s*\.\s*(${NAME})\s*\(`, 'gi');
+const CALL = new RegExp(String.raw`(?<!\b(?:into|table|from|join|update|references|only|exists)\s+)(?<![\w$."])(${NAME})\s*\.\s*(${NAME})\s*\(`, 'gi');
 
 const unquote = (n: string) => (n.startsWith('"') ? n.slice(1, -1).replaceAll('""', '"') : n.toLowerCase());
 

@@ -25,6 +25,12 @@ ruleTester(rule, {
       errors: [{ messageId: 'unresolved', object: 'function public.is_service()' }],
     },
     {
+      name: 'quoted names',
+      sql: `create schema auth;
+            create function public.f() returns text language plpgsql as $$ begin return "auth"."role"(); end $$;`,
+      errors: [{ messageId: 'unresolved', object: 'function public.f()' }],
+    },
+    {
       name: 'auth schema missing entirely',
       sql: `create function public.me() returns uuid language plpgsql as $$ begin return auth.uid(); end $$;`,
       errors: [{ messageId: 'unresolved', object: 'function public.me()' }],
