@@ -3,13 +3,11 @@ import { ofKind } from '../src/model/catalog.ts';
 import type { FunctionObject, PolicyObject } from '../src/model/objects.ts';
 import { appTables, bypassOnly, grantsOn, hasGrants, policiesOf, tableSql } from '../src/lint/helpers.ts';
 import { defineRule } from '../src/lint/rule.ts';
+import { qualifiedCalls } from '../src/lint/sql-text.ts';
 import { ident, qualified } from '../src/sql/quote.ts';
 
 const COMMANDS = ['select', 'insert', 'update', 'delete'] as const;
 const isPublic = (role: string) => role.toLowerCase() === 'public';
-// pg_get_expr prints functions outside the search path schema-qualified: `public.is_admin()`, `auth.uid()`.
-const QUALIFIED_CALL = /(?<![\w$."])([a-z_][\w$]*|"(?:[^"]|"")+")\.([a-z_][\w$]*|"(?:[^"]|"")+")\(/gi;
-const unquote = (n: string) => (n.startsWith('"') ? n.slice(1, -1).replaceAll('""', '"') : n);
 
 export default defineRule({
   name: 'authenticated-grants',
@@ -96,9 +94,11 @@ export default defineRule({
   },
 });
 
-/** Catalog functions a policy's expressions call (by qualified name; overloads all count). */
+/**
+ * Catalog functions a policy's expressions call (overloads all count). pg_get_expr prints functions outside
+ * the search path schema-qualified (`public.is_admin()`, `auth.uid()`), which is how introspection reads them.
+ */
 function calledFunctions(p: PolicyObject, functions: readonly FunctionObject[]): FunctionObject[] {
-  const text = `${p.using ?? ''} ${p.withCheck ?? ''}`.replace(/'(?:[^']|'')*'/g, "''");
-  const names = new Set([...text.matchAll(QUALIFIED_CALL)].map((m) => `${unquote(m[1]!)}.${unquote(m[2]!)}`));
+  const names = new Set(qualifiedCalls(`${p.using ?? ''} ${p.withCheck ?? ''}`).map((c) => `${c.schema}.${c.name}`));
   return functions.filter((f) => names.has(`${f.id.schema}.${f.id.name}`));
 }

@@ -1,20 +1,13 @@
 import { z } from 'zod';
 import { ofKind } from '../src/model/catalog.ts';
 import { describeId } from '../src/model/identity.ts';
-import { stripSqlComments } from '../src/lint/sql-text.ts';
+import { qualifiedCalls } from '../src/lint/sql-text.ts';
 import { defineRule } from '../src/lint/rule.ts';
 
-const NAME = String.raw`(?:[A-Za-z_][\w$]*|"(?:[^"]|"")+")`;
-// A qualified name followed by "(" that is not a relation (INSERT INTO s.t (cols), REFERENCES s.t (id), …).
-const CALL = new RegExp(String.raw`(?<!\b(?:into|table|from|join|update|references|only|exists)\s+)(?<![\w$."])(${NAME})\s*\.\s*(${NAME})\s*\(`, 'gi');
-
-const unquote = (n: string) => (n.startsWith('"') ? n.slice(1, -1).replaceAll('""', '"') : n.toLowerCase());
-
-/** The body of a pg_get_functiondef text, with comments and string literals blanked. */
+/** The body of a pg_get_functiondef text (between its dollar quotes). */
 function bodyOf(definition: string): string {
   const m = /\bAS\s+(\$[\w]*\$)([\s\S]*)\1/.exec(definition);
-  const body = stripSqlComments(m ? m[2]! : '');
-  return body.replace(/'(?:[^']|'')*'/g, (s) => ' '.repeat(s.length));
+  return m ? m[2]! : '';
 }
 
 export default defineRule({
@@ -44,9 +37,7 @@ export default defineRule({
     for (const fn of functions) {
       if (fn.language !== 'plpgsql' || !ctx.schemas.includes(fn.id.schema)) continue;
       const missing = new Set<string>();
-      for (const m of bodyOf(fn.definition).matchAll(CALL)) {
-        const schema = unquote(m[1]!);
-        const name = unquote(m[2]!);
+      for (const { schema, name } of qualifiedCalls(bodyOf(fn.definition))) {
         const key = `${schema}.${name}`;
         if (!checked.has(schema) || exists.has(key) || relations.has(key)) continue;
         missing.add(`${key}()`);

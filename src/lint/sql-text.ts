@@ -36,3 +36,16 @@ function closeQuote(sql: string, start: number): number {
   }
   return sql.length;
 }
+
+const NAME = String.raw`(?:[A-Za-z_][\w$]*|"(?:[^"]|"")+")`;
+// A qualified name followed by "(" that is not a relation (INSERT INTO s.t (cols), REFERENCES s.t (id), …).
+const CALL = new RegExp(String.raw`(?<!\b(?:into|table|from|join|update|references|only|exists)\s+)(?<![\w$."])(${NAME})\s*\.\s*(${NAME})\s*\(`, 'gi');
+
+/** Postgres' folding: quoted names are kept, unquoted ones are lower-cased. */
+export const unquoteName = (n: string) => (n.startsWith('"') ? n.slice(1, -1).replaceAll('""', '"') : n.toLowerCase());
+
+/** `schema.function(` calls in SQL text; string literals and comments are ignored. */
+export function qualifiedCalls(sql: string): { schema: string; name: string }[] {
+  const text = stripSqlComments(sql).replace(/'(?:[^']|'')*'/g, (s) => ' '.repeat(s.length));
+  return [...text.matchAll(CALL)].map((m) => ({ schema: unquoteName(m[1]!), name: unquoteName(m[2]!) }));
+}
