@@ -50,4 +50,12 @@ describe('suppressions written in SQL files', () => {
       ['unused-suppression', 'unused', 13],
     ]);
   });
+
+  test('ignore globs match the file of findings on raw text', () => {
+    const config = parseLintConfig({ rules: Object.fromEntries(rules.map((r) => [r.name, r.name === 'unquoted-camel-case' ? 'error' : 'off'])), ignore: ['desired/*.sql'] }, rules);
+    if (!config.ok) throw new Error('config');
+    const other = { path: 'other/events.sql', text: FILE.text };
+    const result = lintCatalog({ catalog: catalogOf(), config: config.value, files: [FILE, other] });
+    expect(new Set(result.findings.map((f) => f.location?.file))).toEqual(new Set(['other/events.sql']));
+  });
 });
