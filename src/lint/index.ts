@@ -17,6 +17,7 @@ export type { SuppressedStatement } from './suppressions.ts';
 export { buildSourceMap, unresolvedFromError } from './source-map.ts';
 export { GAP_SECTIONS, gapHeadingOf, renderGapSections, type GapHeading } from './gap-sections.ts';
 export { builtinRules };
+export { lintDesired, type LintDesiredInput } from './desired.ts';
 
 /** The `lint:` section of schemaplan.yaml (raw, as parsed YAML) → a validated config over the built-in rules. */
 export function loadLintConfig(raw: unknown): Result<LintConfig, readonly UserError[]> {

@@ -15,6 +15,7 @@ ruleTester(rule, {
             end $$;`,
     },
     { name: 'nothing unresolved', sql: 'create table t (id uuid)' },
+    { name: 'schemas outside the catalog are not judged by default', sql: `create function public.me() returns uuid language plpgsql as $$ begin return auth.uid(); end $$;` },
   ],
   invalid: [
     {
@@ -31,8 +32,9 @@ ruleTester(rule, {
       errors: [{ messageId: 'unresolved', object: 'function public.f()' }],
     },
     {
-      name: 'auth schema missing entirely',
+      name: 'auth schema missing entirely, when asked to check it',
       sql: `create function public.me() returns uuid language plpgsql as $$ begin return auth.uid(); end $$;`,
+      options: { alsoCheck: ['auth'] },
       errors: [{ messageId: 'unresolved', object: 'function public.me()' }],
     },
     {
