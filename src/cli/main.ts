@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { formatUserError, UserFacingError } from '../errors.ts';
 import { applyCommand } from './commands/apply.ts';
+import { compileCommand } from './commands/compile.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { planCommand } from './commands/plan.ts';
 import { EXIT } from './exit.ts';
@@ -42,6 +43,16 @@ common(program.command('inspect').description("print the target's managed schema
   .option('--out <file>', 'write to a file')
   .action(async (flags) => {
     exitCode = await inspectCommand(flags);
+  });
+
+program
+  .command('compile')
+  .description('print the SQL the desired state compiles to (YAML → SQL), with file:line of each statement')
+  .option('--config <file>', 'schemaplan.yaml to use')
+  .option('--desired <path>', 'desired state directory or file')
+  .option('--out <file>', 'write to a file')
+  .action(async (flags) => {
+    exitCode = await compileCommand(flags);
   });
 
 try {

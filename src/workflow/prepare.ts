@@ -9,7 +9,7 @@ import { ok, type Result, type UserError } from '../errors.ts';
 import { introspect } from '../introspect/introspect.ts';
 import { resolveSchemas } from '../introspect/schemas.ts';
 import type { Catalog } from '../model/catalog.ts';
-import { makePlan } from '../plan/make-plan.ts';
+import { makePlanWithHints } from '../plan/make-plan.ts';
 import type { Plan } from '../plan/plan.ts';
 import { openTarget, type OpenTarget, type TargetSpec } from '../target/target.ts';
 
@@ -73,8 +73,12 @@ export async function preparePlan(req: PlanRequest): Promise<Result<Prepared, Us
     }
     const schemas = req.config.schemas === 'all' ? [...new Set([...targetSchemas, ...schemasOf(desired.value.catalog)])].sort() : targetSchemas;
     const current = await introspect(target.db, { schemas });
-    const plan = makePlan(current, desired.value.catalog, schemas, notes);
-    return ok({ plan, current, desired: desired.value, target, schemas });
+    const plan = makePlanWithHints(current, desired.value.catalog, schemas, desired.value.hints, notes);
+    if (!plan.ok) {
+      await target.dispose();
+      return plan;
+    }
+    return ok({ plan: plan.value, current, desired: desired.value, target, schemas });
   } catch (e) {
     await target.dispose();
     throw e;

@@ -43,6 +43,22 @@ describe('the CLI on the embedded default (no server)', () => {
   });
 });
 
+describe('compile', () => {
+  it('prints the SQL a YAML table becomes, with its source line', () => {
+    const dir = project({ 'desired/t.yaml': 'tables:\n  notes:\n    id: uuid\n    columns:\n      body: { type: text }\n' });
+    const r = cli(['compile'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/-- desired\/t\.yaml:2:3\nCREATE TABLE public\.notes/);
+  });
+  it('names file:line:column of a YAML mistake, with a suggestion', () => {
+    const dir = project({ 'desired/t.yaml': 'tables:\n  notes:\n    id: uuid\n    colums:\n      body: { type: text }\n' });
+    const r = cli(['plan'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: desired\/t\.yaml:4:5: .*colums/);
+    expect(r.stderr).toMatch(/columns/);
+  });
+});
+
 describe('bad input: one clear line and exit 1', () => {
   it('names file:line:column of a statement the shadow rejects', () => {
     const dir = project({ 'desired/policies.sql': '\n\ncreate policy p on organizations using (true);\n' });
