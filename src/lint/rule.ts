@@ -59,6 +59,8 @@ export interface RuleMeta<O, M extends string> {
   readonly options: ZodType<O>;
 }
 
+// `any` by default so that rules with different option types fit one registry (check's parameter is
+// contravariant in O); each rule is typed precisely through defineRule.
 export interface LintRule<O = any, M extends string = string> {
   readonly name: string;
   readonly meta: RuleMeta<O, M>;
