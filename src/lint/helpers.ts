@@ -61,7 +61,7 @@ export const toPascal = (s: string) => words(s).map((w) => w[0]!.toUpperCase() +
 export function singular(w: string): string {
   if (/ies$/.test(w) && w.length > 4) return `${w.slice(0, -3)}y`;
   if (/(ss|us|is)$/.test(w)) return w;
-  if (/(sses|xes|ches|shes|zes)$/.test(w)) return w.slice(0, -2);
+  if (/(sses|uses|xes|ches|shes|zes)$/.test(w)) return w.slice(0, -2);
   if (/s$/.test(w) && w.length > 1) return w.slice(0, -1);
   return w;
 }
