@@ -34,6 +34,7 @@ common(program.command('plan').description('show the DDL that turns the target i
 common(program.command('apply').description('plan, confirm, and apply in one transaction; verify the result'))
   .option('--auto-approve', 'do not ask for confirmation')
   .option('--allow-destructive', 'allow dropping tables and columns')
+  .option('--plan <file>', 'apply a plan saved with plan --format json --out FILE (refused if the target changed since)')
   .action(async (flags) => {
     exitCode = await applyCommand(flags);
   });

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { assetPath, readAsset } from '../assets.ts';
 import { stubSql, type Config } from '../config/config.ts';
 import type { Queryable } from '../db/queryable.ts';
 import { err, ok, type Result, type UserError } from '../errors.ts';
@@ -81,10 +82,10 @@ export function desiredFingerprint(config: Config, sources: DesiredSources, prov
 }
 
 /** Cached catalogs are only valid for the catalog queries that produced them. */
-const CACHE_VERSION = sha256(
-  readdirSync(new URL('../introspect/queries/', import.meta.url))
+export const CACHE_VERSION = sha256(
+  readdirSync(assetPath('introspect', 'queries'))
     .sort()
-    .map((f) => readFileSync(new URL(`../introspect/queries/${f}`, import.meta.url), 'utf8'))
+    .map((f) => readAsset('introspect', 'queries', f))
     .join('\n'),
 );
 

@@ -147,3 +147,26 @@ describe('docker:// shadows', async () => {
     expect(r.stdout).toContain('CREATE TABLE public.organizations');
   });
 });
+
+describe('apply --plan: a saved plan', () => {
+  it('applies when the target is unchanged, and refuses when it drifted', async () => {
+    const db = await createTestDb('sp_saved_', 'create table organizations (id uuid primary key);');
+    try {
+      const dir = project({ 'desired/t.sql': TABLES });
+      expect(cli(['plan', '--target', db.url, '--format', 'json', '--out', 'plan.json'], dir).code).toBe(0);
+      const c = await db.connect();
+      await c.exec('alter table organizations add column drifted int');
+      const refused = cli(['apply', '--target', db.url, '--plan', 'plan.json', '--auto-approve'], dir);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/the target changed since this plan was made; nothing was applied/);
+      await c.exec('alter table organizations drop column drifted');
+      await c.close();
+      const applied = cli(['apply', '--target', db.url, '--plan', 'plan.json', '--auto-approve'], dir);
+      expect(applied.stderr).toBe('');
+      expect(applied.code).toBe(0);
+      expect(cli(['plan', '--target', db.url, '--exit-code'], dir).code).toBe(0);
+    } finally {
+      await db.drop();
+    }
+  });
+});
