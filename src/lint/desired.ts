@@ -8,6 +8,7 @@ import { lintCatalog } from './engine.ts';
 import type { LintResult } from './finding.ts';
 import type { PlanLike, UnresolvedReference } from './rule.ts';
 import { buildSourceMap } from './source-map.ts';
+import { scopeYamlSuppressions } from './yaml-scope.ts';
 
 export interface LintDesiredInput {
   /** The desired catalog and the files and statements it was built from (buildDesiredCatalog's result). */
@@ -34,7 +35,7 @@ export function lintDesired(input: LintDesiredInput): Result<LintResult, readonl
       catalog: input.catalog,
       config: config.value,
       sources: buildSourceMap(input.sources.statements, input.catalog),
-      suppressions: input.sources.statements,
+      suppressions: scopeYamlSuppressions(input.sources.statements, input.sources.files),
       files: input.sources.files,
       ...(input.managedSchemas ? { managedSchemas: input.managedSchemas } : {}),
       ...(baseline?.ok ? { baseline: baseline.value } : {}),

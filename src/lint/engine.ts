@@ -7,7 +7,7 @@ import { partitionByBaseline, type Baseline } from './baseline.ts';
 import { isActive, type LintConfig } from './config.ts';
 import { fingerprintOf, type Finding, type LintResult, type RuleInfo } from './finding.ts';
 import { interpolate, SEVERITY_RANK, type PlanLike, type Report, type Severity, type UnresolvedReference } from './rule.ts';
-import { applySuppressions, type SuppressedStatement } from './suppressions.ts';
+import { applySuppressions, type FindingScope, type SuppressedStatement } from './suppressions.ts';
 
 export interface LintInput {
   readonly catalog: Catalog;
@@ -75,16 +75,16 @@ export function lintCatalog(input: LintInput): LintResult {
       report,
     });
   }
-  const candidates = (f: Finding): SourceLocation[] => {
-    const out: SourceLocation[] = [];
-    if (f.location) out.push(f.location);
-    const table = f.target ? tableOf(f.target) : undefined;
-    const tl = table ? locate(table) : undefined;
-    if (tl) out.push(tl);
-    return out;
+  const scopeOf = (f: Finding): FindingScope => {
+    const locations: SourceLocation[] = [];
+    if (f.location) locations.push(f.location);
+    const owner = f.target ? ownerTable(f.target, catalog) : undefined;
+    const ownerLocation = owner ? locate(owner) : undefined;
+    if (ownerLocation) locations.push(ownerLocation);
+    return { locations, ids: [f.target, owner].filter((x): x is ObjectId => !!x).map(encodeId) };
   };
   const known = new Set([...config.rules.keys()]);
-  const sup = applySuppressions(raw, candidates, input.suppressions ?? [], known, new Set(rules.map((r) => r.name)));
+  const sup = applySuppressions(raw, scopeOf, input.suppressions ?? [], known, new Set(rules.map((r) => r.name)));
   const meta = sup.meta.flatMap((f) => {
     const severity = config.suppressionRules[f.rule as keyof LintConfig['suppressionRules']];
     return isActive(severity) ? [{ ...f, severity }] : [];
@@ -92,6 +92,16 @@ export function lintCatalog(input: LintInput): LintResult {
   const all = [...sup.kept, ...meta].sort(compareFindings);
   const { fresh, known: baselined } = partitionByBaseline(all, input.baseline);
   return { findings: fresh, suppressed: sup.suppressed, baselined, rules };
+}
+
+/** The table a column, constraint, trigger, policy, index or table grant belongs to. */
+function ownerTable(id: ObjectId, catalog: Catalog): ObjectId | undefined {
+  if (id.kind === 'grant') return id.on.kind === 'table' ? id.on : ownerTable(id.on, catalog);
+  if (id.kind === 'index') {
+    const o = getObject(catalog, id);
+    return o?.kind === 'index' ? { kind: 'table', schema: id.schema, name: o.table } : undefined;
+  }
+  return tableOf(id) ?? undefined;
 }
 
 /** The names ignore globs are matched against: the object's own `schema.name[.sub]` and its table's. */

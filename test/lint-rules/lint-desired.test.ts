@@ -11,7 +11,7 @@ const CONFIG = `external:
   preset: supabase
 lint:
   rules:
-    timestamps-present: off
+    timestamps-present: warn
     fk-index: off
     table-naming: [warn, { number: plural }]
 `;
@@ -45,6 +45,22 @@ begin
 end $$;
 `;
 
+const YAML = `tables:
+  user_sessions:
+    id: uuid
+    columns:
+      user_id: { type: uuid, references: users.id }
+      token:
+        type: text
+        lintIgnore: { camel-case-columns: "named by the auth provider" }
+    indexes:
+      - [user_id]
+    rls: enabled
+    lintIgnore:
+      timestamps-present: "sessions expire; nothing is ever updated"
+      rls-without-policy: "only the service role reads sessions"
+`;
+
 describe('lintDesired on a desired directory loaded through the shadow', () => {
   let dir: string;
   let result: LintResult;
@@ -54,6 +70,7 @@ describe('lintDesired on a desired directory loaded through the shadow', () => {
     writeFileSync(path.join(dir, 'schemaplan.yaml'), CONFIG);
     writeFileSync(path.join(dir, 'desired', '01-tables.sql'), TABLES);
     writeFileSync(path.join(dir, 'desired', '02-functions.sql'), FUNCTIONS);
+    writeFileSync(path.join(dir, 'desired', 'sessions.yaml'), YAML);
     const config = loadConfig(dir);
     if (!config.ok) throw new Error(config.error.message);
     const desired = await buildDesiredCatalog(config.value, path.join(dir, 'desired'), pgliteProvider(), { cacheDir: null });
@@ -78,14 +95,28 @@ describe('lintDesired on a desired directory loaded through the shadow', () => {
   });
 
   test('the source suppression hides its finding and is not reported unused', () => {
-    expect(result.suppressed.map((s) => [s.finding.rule, s.finding.object, s.suppression.reason])).toEqual([
+    expect(result.suppressed.filter((s) => s.finding.rule === 'uuid-primary-key').map((s) => [s.finding.rule, s.finding.object, s.suppression.reason])).toEqual([
       ['uuid-primary-key', 'column public.legacy_imports.id', 'rows are copied from the old system with their ids'],
     ]);
-    expect(result.findings.filter((f) => f.rule.endsWith('-suppression'))).toEqual([]);
+    expect(result.findings.filter((f) => f.rule.endsWith('-suppression') && f.location?.file.endsWith('.sql'))).toEqual([]);
   });
 
   test('rules turned off in schemaplan.yaml do not run', () => {
-    expect(result.findings.filter((f) => f.rule === 'timestamps-present' || f.rule === 'fk-index')).toEqual([]);
+    expect(result.findings.filter((f) => f.rule === 'fk-index')).toEqual([]);
+  });
+
+  test('YAML lintIgnore suppresses findings of its table, once, and an unused one is reported once', () => {
+    const sessions = result.suppressed.filter((s) => s.finding.object?.includes('user_sessions'));
+    expect(sessions.map((s) => [s.finding.rule, s.finding.object]).sort()).toEqual([
+      ['rls-without-policy', 'table public.user_sessions'],
+      ['timestamps-present', 'table public.user_sessions'],
+      ['timestamps-present', 'table public.user_sessions'],
+    ]);
+    expect(result.findings.filter((f) => f.object?.includes('user_sessions')).map((f) => [f.rule, f.object])).toEqual([
+      ['camel-case-columns', 'column public.user_sessions.user_id'],
+    ]);
+    // "token" is camelCase already: its suppression covers nothing.
+    expect(result.findings.filter((f) => f.rule === 'unused-suppression').map((f) => [path.basename(f.location!.file), f.location!.line])).toEqual([['sessions.yaml', 8]]);
   });
 
   test('bad lint configuration is a user error naming the path', () => {
