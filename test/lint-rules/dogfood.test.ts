@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { loadConfig } from '../../src/config/config.ts';
 import { buildDesiredCatalog } from '../../src/desired/build.ts';
 import { pgliteProvider } from '../../src/desired/shadow/pglite.ts';
+import { unwrapSources } from './harness.ts';
 import { lintDesired, lintExitCode, type LintResult } from '../../src/lint/index.ts';
 
 /** The project's own desired state (desired/, schemaplan.yaml) follows the policy it lints for. */
@@ -12,7 +13,7 @@ describe('lint of the dogfood desired state', () => {
     if (!config.ok) throw new Error(config.error.message);
     const desired = await buildDesiredCatalog(config.value, config.value.desired, pgliteProvider(), { cacheDir: null });
     if (!desired.ok) throw new Error(desired.error.message);
-    const linted = lintDesired({ catalog: desired.value.catalog, sources: desired.value.sources, lintConfig: config.value.lint, managedSchemas: config.value.schemas === 'all' ? undefined : config.value.schemas });
+    const linted = lintDesired({ catalog: desired.value.catalog, sources: unwrapSources(desired.value.sources()), lintConfig: config.value.lint, managedSchemas: config.value.schemas === 'all' ? undefined : config.value.schemas });
     if (!linted.ok) throw new Error(linted.error.map((e) => e.message).join('; '));
     result = linted.value;
   }, 120_000);

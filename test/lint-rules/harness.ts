@@ -8,6 +8,8 @@ import { lintCatalog, parseLintConfig, type LintConfig, type LintResult, type Un
 import type { LintRule } from '../../src/lint/rule.ts';
 import type { SourceFile } from '../../src/desired/sources.ts';
 import type { Catalog } from '../../src/model/catalog.ts';
+import type { DesiredSources } from '../../src/desired/build.ts';
+import type { Result, UserError } from '../../src/errors.ts';
 import { withGrants } from './grants.ts';
 
 const URL = process.env['SCHEMAPLAN_TEST_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -100,6 +102,11 @@ export function configFor(...names: string[]): LintConfig {
 /** Lint everything in the database with every rule at its default. */
 export async function lintDatabase(db: Queryable): Promise<LintResult> {
   return lintCatalog({ catalog: await readCatalog(db), config: configFor() });
+}
+
+export function unwrapSources(r: Result<DesiredSources, UserError>): DesiredSources {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
 }
 
 /** typescript-eslint style rule tests: every valid case yields no finding, every invalid case exactly the listed ones. */

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadConfig } from '../../src/config/config.ts';
 import { buildDesiredCatalog } from '../../src/desired/build.ts';
 import { pgliteProvider } from '../../src/desired/shadow/pglite.ts';
+import { unwrapSources } from './harness.ts';
 import { formatFindings, lintDesired, type LintResult } from '../../src/lint/index.ts';
 
 const CONFIG = `external:
@@ -75,7 +76,7 @@ describe('lintDesired on a desired directory loaded through the shadow', () => {
     if (!config.ok) throw new Error(config.error.message);
     const desired = await buildDesiredCatalog(config.value, path.join(dir, 'desired'), pgliteProvider(), { cacheDir: null });
     if (!desired.ok) throw new Error(desired.error.message);
-    const linted = lintDesired({ catalog: desired.value.catalog, sources: desired.value.sources, lintConfig: config.value.lint });
+    const linted = lintDesired({ catalog: desired.value.catalog, sources: unwrapSources(desired.value.sources()), lintConfig: config.value.lint });
     if (!linted.ok) throw new Error(linted.error.map((e) => e.message).join('; '));
     result = linted.value;
   }, 120_000);
