@@ -30,6 +30,8 @@ export default tseslint.config(
     ...safeql.configs.connections({
       plugins: [schemaplanSafeql({ cwd: import.meta.dirname })],
       targets: pgTargets,
+      // jsonb holds whatever the application put there: make callers narrow it instead of trusting `any`.
+      overrides: { types: { json: 'unknown', jsonb: 'unknown' } },
     }),
   },
 );
