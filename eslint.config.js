@@ -5,33 +5,45 @@ import safeql from '@ts-safeql/eslint-plugin/config';
 import schemaplanSafeql from 'schemaplan/safeql';
 import tseslint from 'typescript-eslint';
 
-/** Files whose SQL is checked. Test fixtures with deliberate mistakes live elsewhere and are linted by tests. */
-const app = ['examples/app/**/*.ts'];
-
-/** How application code talks to PostgreSQL with `pg` (shared with the tests so they check the same setup). */
+/** How application code talks to PostgreSQL with `pg`. */
 export const pgTargets = [
-  // pool.query<Row>(sql`…`) and client.query<Row>(sql`…`) with @ts-safeql/sql-tag: the row type sits on .query
+  // pool.query<Row>(sql`…`) / client.query<Row>(sql`…`) with @ts-safeql/sql-tag: the row type sits on .query
   { wrapper: { regex: '(pool|client|tx|db)\\.query' } },
-  // rows<Row>`…`: a tag bound to a pool that returns the rows (examples/app/db.ts)
-  { tag: 'rows', transform: '{type}' },
+  // rows<Row>`…`: a tag bound to a connection that resolves to the rows (examples/app/db.ts)
+  { tag: 'rows' },
 ];
+
+/**
+ * Typed parsing plus SafeQL for `files`, checked against the desired state of the project at `options.cwd`
+ * (options: see SchemaplanSafeqlOptions in src/integrations/safeql/plugin-core.ts).
+ * @param {string[]} files
+ * @param {{ cwd: string, devUrl?: string, databasePrefix?: string, idleSeconds?: number }} options
+ */
+export function sqlChecked(files, options) {
+  return tseslint.config(
+    {
+      files,
+      languageOptions: {
+        parser: tseslint.parser,
+        parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      },
+    },
+    {
+      files,
+      ...safeql.configs.connections({
+        plugins: [schemaplanSafeql(options)],
+        targets: pgTargets,
+        // jsonb holds whatever the application put there: callers narrow it instead of trusting `any`.
+        overrides: { types: { json: 'unknown', jsonb: 'unknown' } },
+      }),
+    },
+  );
+}
+
+const app = ['examples/app/**/*.ts'];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', '.schemaplan/**'] },
-  {
-    files: app,
-    extends: [tseslint.configs.recommendedTypeChecked],
-    languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
-    },
-  },
-  {
-    files: app,
-    ...safeql.configs.connections({
-      plugins: [schemaplanSafeql({ cwd: import.meta.dirname })],
-      targets: pgTargets,
-      // jsonb holds whatever the application put there: make callers narrow it instead of trusting `any`.
-      overrides: { types: { json: 'unknown', jsonb: 'unknown' } },
-    }),
-  },
+  { files: app, extends: [tseslint.configs.recommendedTypeChecked] },
+  ...sqlChecked(app, { cwd: import.meta.dirname }),
 );

@@ -27,7 +27,9 @@ export function desiredStateFingerprint(settings: SafeqlSettings): string {
   const hit = memo.get(key);
   if (hit && hit.signature === signature) return hit.fingerprint;
 
-  const parts: string[] = [FORMAT, `devUrl=${settings.devUrl ?? ''}`];
+  // The project root is part of the key: two checkouts with the same desired state must not share (and then
+  // drop) each other's database, and SafeQL shares one connection per key across projects linted together.
+  const parts: string[] = [FORMAT, `cwd=${settings.cwd}`, `devUrl=${settings.devUrl ?? ''}`];
   if (settings.configFile) parts.push(`config\0${readFileSync(settings.configFile, 'utf8')}`);
   for (const f of files) parts.push(`${relative(settings.desiredDir, f)}\0${readFileSync(f, 'utf8')}`);
   const fingerprint = sha256(parts.join('\0\0'));

@@ -1,0 +1,66 @@
+/** SafeQL through schemaplan's plugin with a dev server configured: one database per desired-state fingerprint. */
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { devDatabaseName } from '../../src/integrations/safeql/dev-database.ts';
+import { safeqlCacheKey } from '../../src/integrations/safeql/plugin-core.ts';
+import { findingsCases, renameDisplayName } from './safeql-findings.ts';
+import {
+  createEslint,
+  databasesWithPrefix,
+  dropDatabasesWithPrefix,
+  lintFixture,
+  makeProject,
+  removeProject,
+  safeqlMessages,
+  TEST_URL,
+  type Project,
+} from './safeql-harness.ts';
+
+const prefix = `sp_safeql_${randomBytes(3).toString('hex')}_`;
+let project: Project;
+
+beforeAll(() => {
+  project = makeProject();
+});
+
+afterAll(async () => {
+  await dropDatabasesWithPrefix(prefix);
+  removeProject(project);
+});
+
+describe('SafeQL on a dev server', { timeout: 120_000 }, () => {
+  findingsCases(
+    () => project,
+    () => ({ devUrl: TEST_URL, databasePrefix: prefix }),
+  );
+});
+
+describe('SafeQL cache key on a dev server', { timeout: 120_000 }, () => {
+  it('reuses the database while desired/ is unchanged and rebuilds it when desired/ changes', async () => {
+    const own = makeProject();
+    const ownPrefix = `${prefix}ck_`;
+    try {
+      const eslint = createEslint(own, { devUrl: TEST_URL, databasePrefix: ownPrefix });
+      const before = safeqlCacheKey({ cwd: own.dir, devUrl: TEST_URL });
+      expect(safeqlMessages(await lintFixture(eslint, 'cache-key'))).toEqual([]);
+      const built = await databasesWithPrefix(ownPrefix);
+      expect(built).toEqual([devDatabaseName(ownPrefix, before)]);
+
+      // Unchanged desired state: same key, same database, nothing rebuilt.
+      expect(safeqlMessages(await lintFixture(eslint, 'cache-key'))).toEqual([]);
+      expect(safeqlCacheKey({ cwd: own.dir, devUrl: TEST_URL })).toBe(before);
+      expect(await databasesWithPrefix(ownPrefix)).toEqual(built);
+
+      renameDisplayName(own);
+      const after = safeqlCacheKey({ cwd: own.dir, devUrl: TEST_URL });
+      expect(after).not.toBe(before);
+      const messages = safeqlMessages(await lintFixture(eslint, 'cache-key'));
+      expect(messages.map((m) => m.message)).toEqual(['Invalid Query: column u.displayName does not exist']);
+      // The superseded database is dropped; only the one for the new desired state remains.
+      expect(await databasesWithPrefix(ownPrefix)).toEqual([devDatabaseName(ownPrefix, after)]);
+    } finally {
+      await dropDatabasesWithPrefix(ownPrefix);
+      removeProject(own);
+    }
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * SafeQL through schemaplan's plugin with no server configured: the desired state runs in an embedded PGlite
+ * that a background process serves over the PostgreSQL wire protocol (@electric-sql/pglite-socket).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { embeddedServerUrl } from '../../src/integrations/safeql/embedded-server.ts';
+import { safeqlCacheKey } from '../../src/integrations/safeql/plugin-core.ts';
+import { findingsCases, renameDisplayName } from './safeql-findings.ts';
+import {
+  createEslint,
+  embeddedServers,
+  isAlive,
+  lintFixture,
+  makeProject,
+  removeProject,
+  safeqlMessages,
+  waitUntil,
+  type Project,
+} from './safeql-harness.ts';
+
+// No server at all: neither the environment nor the plugin options name one.
+delete process.env['SCHEMAPLAN_DEV_URL'];
+
+let project: Project;
+
+beforeAll(() => {
+  project = makeProject();
+});
+
+afterAll(() => removeProject(project));
+
+describe('SafeQL on the embedded PGlite', { timeout: 120_000 }, () => {
+  findingsCases(
+    () => project,
+    () => ({ idleSeconds: 120 }),
+  );
+
+  it('serves the desired state to several connections at once', async () => {
+    const [server, ...others] = embeddedServers(project);
+    expect(others).toEqual([]);
+    // SafeQL's own connection is still open; two more must be accepted alongside it.
+    const clients = [0, 1].map(() => new pg.Client({ connectionString: embeddedServerUrl(server!.port) }));
+    try {
+      await Promise.all(clients.map((c) => c.connect()));
+      const answers = await Promise.all(
+        clients.map((c) =>
+          c.query<{ column_name: string }>(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'workflow_runs' ORDER BY column_name",
+          ),
+        ),
+      );
+      for (const a of answers) expect(a.rows.map((r) => r.column_name)).toContain('userId');
+    } finally {
+      await Promise.all(clients.map((c) => c.end().catch(() => {})));
+    }
+  });
+});
+
+describe('SafeQL cache key on the embedded PGlite', { timeout: 120_000 }, () => {
+  it('keeps the server while desired/ is unchanged and replaces it when desired/ changes', async () => {
+    const own = makeProject();
+    try {
+      const eslint = createEslint(own, { idleSeconds: 120 });
+      const before = safeqlCacheKey({ cwd: own.dir });
+      expect(safeqlMessages(await lintFixture(eslint, 'cache-key'))).toEqual([]);
+      const [first, ...none] = embeddedServers(own);
+      expect(none).toEqual([]);
+      expect(first?.fingerprint).toBe(before);
+
+      expect(safeqlMessages(await lintFixture(eslint, 'cache-key'))).toEqual([]);
+      expect(embeddedServers(own)).toEqual([first]);
+
+      renameDisplayName(own);
+      const after = safeqlCacheKey({ cwd: own.dir });
+      expect(after).not.toBe(before);
+      const messages = safeqlMessages(await lintFixture(eslint, 'cache-key'));
+      expect(messages.map((m) => m.message)).toEqual(['Invalid Query: column u.displayName does not exist']);
+
+      // The server for the old desired state is told to exit; the new one serves the new state.
+      expect(await waitUntil(() => !isAlive(first!.pid), 15_000)).toBe(true);
+      const current = embeddedServers(own);
+      expect(current.map((s) => s.fingerprint)).toEqual([after]);
+    } finally {
+      removeProject(own);
+    }
+  });
+
+  it('exits on its own after the idle time', async () => {
+    const own = makeProject();
+    try {
+      const eslint = createEslint(own, { idleSeconds: 1 });
+      expect(safeqlMessages(await lintFixture(eslint, 'cache-key'))).toEqual([]);
+      const [server] = embeddedServers(own);
+      expect(server && isAlive(server.pid)).toBe(true);
+      // SafeQL keeps its connection open; the server closes it after the idle time, then exits.
+      expect(await waitUntil(() => !isAlive(server!.pid), 20_000)).toBe(true);
+      expect(existsSync(join(own.dir, '.schemaplan', 'safeql', `pglite-${server!.fingerprint.slice(0, 12)}.json`))).toBe(false);
+    } finally {
+      removeProject(own);
+    }
+  });
+
+  it('reports desired SQL that does not load as the lint message', async () => {
+    const own = makeProject();
+    try {
+      const { writeFileSync } = await import('node:fs');
+      writeFileSync(join(own.desiredDir, '040-broken.sql'), 'CREATE TABLE broken (id uuid REFERENCES nowhere (id));\n');
+      const messages = safeqlMessages(await lintFixture(createEslint(own, { idleSeconds: 30 }), 'cache-key'));
+      expect(messages).toHaveLength(1);
+      expect(messages[0]?.message).toContain('relation "nowhere" does not exist');
+      expect(messages[0]?.message).toContain('040-broken.sql');
+    } finally {
+      removeProject(own);
+    }
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * Shared setup for the SafeQL integration tests: a throwaway project (a copy of the fixture desired state), an
+ * ESLint instance whose SafeQL rule points at it, and cleanup of whatever the plugin created for it.
+ */
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ESLint, type Linter } from 'eslint';
+import pg from 'pg';
+import type { SchemaplanSafeqlOptions } from '../../src/integrations/safeql/plugin-core.ts';
+import { readJson } from '../../src/integrations/safeql/state-dir.ts';
+import type { EmbeddedServerState } from '../../src/integrations/safeql/embedded-server.ts';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const TEST_URL = process.env['SCHEMAPLAN_TEST_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const FIXTURES = 'test/fixtures/safeql-lint';
+
+export interface Project {
+  readonly dir: string;
+  readonly desiredDir: string;
+}
+
+export function makeProject(): Project {
+  const dir = mkdtempSync(join(tmpdir(), 'sp-safeql-'));
+  const desiredDir = join(dir, 'desired');
+  cpSync(join(ROOT, 'test/fixtures/safeql-desired'), desiredDir, { recursive: true });
+  return { dir, desiredDir };
+}
+
+/**
+ * ESLint as a user runs it, with the repository's own flat config helper (`sqlChecked` from eslint.config.js)
+ * applied to the lint fixtures and pointed at `options.cwd`. The config is a generated file so ESLint loads
+ * it (and the plugins) natively, exactly like eslint.config.js.
+ */
+export function createEslint(project: Project, options: Omit<SchemaplanSafeqlOptions, 'cwd'>, fix = false): ESLint {
+  const configFile = join(project.dir, 'eslint.config.js');
+  const helper = pathToFileURL(join(ROOT, 'eslint.config.js')).href;
+  const pluginOptions = JSON.stringify({ ...options, cwd: project.dir });
+  writeFileSync(
+    configFile,
+    `import { sqlChecked } from ${JSON.stringify(helper)};\n` +
+      `export default sqlChecked([${JSON.stringify(`${FIXTURES}/*.ts`)}], ${pluginOptions});\n`,
+  );
+  return new ESLint({ cwd: ROOT, overrideConfigFile: configFile, fix });
+}
+
+export async function lintFixture(eslint: ESLint, name: string): Promise<ESLint.LintResult> {
+  const [result] = await eslint.lintFiles([`${FIXTURES}/${name}.ts`]);
+  if (!result) throw new Error(`no lint result for ${name}`);
+  return result;
+}
+
+export function safeqlMessages(result: ESLint.LintResult): Linter.LintMessage[] {
+  return result.messages.filter((m) => m.ruleId === '@ts-safeql/check-sql');
+}
+
+export async function databasesWithPrefix(prefix: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: TEST_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE starts_with(datname, $1) ORDER BY datname",
+      [prefix],
+    );
+    return rows.map((r) => r.datname);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropDatabasesWithPrefix(prefix: string): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>(
+      'SELECT datname FROM pg_database WHERE starts_with(datname, $1)',
+      [prefix],
+    );
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The embedded PGlite servers the plugin started for this project (from their state files). */
+export function embeddedServers(project: Project): EmbeddedServerState[] {
+  const dir = join(project.dir, '.schemaplan', 'safeql');
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => /^pglite-[0-9a-f]{12}\.json$/.test(n))
+    .map((n) => readJson<EmbeddedServerState>(join(dir, n)))
+    .filter((s): s is EmbeddedServerState => s !== null);
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (check()) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return check();
+}
+
+/** Stop the servers this test's plugin started, then remove the project. */
+export function removeProject(project: Project): void {
+  for (const s of embeddedServers(project)) if (isAlive(s.pid)) process.kill(s.pid, 'SIGTERM');
+  rmSync(project.dir, { recursive: true, force: true });
+}
