@@ -20,7 +20,7 @@ export const pgTargets = [
  * @param {{ cwd: string, devUrl?: string, databasePrefix?: string, idleSeconds?: number }} options
  */
 export function sqlChecked(files, options) {
-  return tseslint.config(
+  return rooted(tseslint.config(
     {
       files,
       languageOptions: {
@@ -37,13 +37,32 @@ export function sqlChecked(files, options) {
         overrides: { types: { json: 'unknown', jsonb: 'unknown' } },
       }),
     },
-  );
+  ));
 }
 
-const app = ['examples/app/**/*.ts'];
+/**
+ * `files` patterns stay relative to this repository even when a generated config elsewhere (tests, bench)
+ * reuses these helpers: ESLint would otherwise resolve them against that config file's directory.
+ * @template T
+ * @param {T[]} configs
+ */
+const rooted = (configs) => configs.map((c) => ({ basePath: import.meta.dirname, ...c }));
 
-export default tseslint.config(
-  { ignores: ['node_modules/**', '.schemaplan/**'] },
-  { files: app, extends: [tseslint.configs.recommendedTypeChecked] },
-  ...sqlChecked(app, { cwd: import.meta.dirname }),
-);
+/**
+ * The repository's lint setup for application code: typescript-eslint's type-checked rules plus SafeQL.
+ * Exported so the benchmark can run the same setup against another project's desired state.
+ * @param {{ cwd: string, devUrl?: string, databasePrefix?: string, idleSeconds?: number }} options
+ */
+export function appConfig(options, files = ['examples/app/**/*.ts']) {
+  return [
+    ...rooted(
+      tseslint.config(
+        { ignores: ['node_modules/**', '.schemaplan/**', '.scratch/**'] },
+        { files, extends: [tseslint.configs.recommendedTypeChecked] },
+      ),
+    ),
+    ...sqlChecked(files, options),
+  ];
+}
+
+export default appConfig({ cwd: import.meta.dirname });

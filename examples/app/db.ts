@@ -11,8 +11,9 @@ export function createPool(connectionString = process.env['DATABASE_URL']): pg.P
 }
 
 /**
- * A `rows` tag bound to a connection: `await rows<Row>`SELECT …`` returns the rows. SafeQL checks it as a tag
- * target (eslint.config.js), the `sql`-inside-`db.query` form as a wrapper target.
+ * A `rows` template tag bound to a connection that resolves to the rows, annotated as `rows<Row>` followed by
+ * the query. SafeQL checks it as a tag target (eslint.config.js); the `sql` tag inside `db.query(…)` is checked
+ * as a wrapper target.
  */
 export function rowsOf(db: Db) {
   return async function rows<Row extends pg.QueryResultRow>(strings: TemplateStringsArray, ...values: unknown[]): Promise<Row[]> {

@@ -34,7 +34,7 @@ export function makeProject(): Project {
  * it (and the plugins) natively, exactly like eslint.config.js.
  */
 export function createEslint(project: Project, options: Omit<SchemaplanSafeqlOptions, 'cwd'>, fix = false): ESLint {
-  const configFile = join(project.dir, 'eslint.config.js');
+  const configFile = join(project.dir, 'eslint.config.mjs'); // .mjs: ESM whatever loader hooks are active
   const helper = pathToFileURL(join(ROOT, 'eslint.config.js')).href;
   const pluginOptions = JSON.stringify({ ...options, cwd: project.dir });
   writeFileSync(
@@ -51,7 +51,10 @@ export async function lintFixture(eslint: ESLint, name: string): Promise<ESLint.
   return result;
 }
 
+/** SafeQL's messages; any message from ESLint itself (file ignored, parse error) fails loudly instead. */
 export function safeqlMessages(result: ESLint.LintResult): Linter.LintMessage[] {
+  const own = result.messages.filter((m) => m.ruleId === null);
+  if (own.length > 0) throw new Error(`${result.filePath}: ${own.map((m) => m.message).join('; ')}`);
   return result.messages.filter((m) => m.ruleId === '@ts-safeql/check-sql');
 }
 
