@@ -87,7 +87,7 @@ async function startServer(
     if (state) return ok(state);
     if (exited !== null) {
       const output = readFileSync(files.log, 'utf8').trim();
-      return err({ code: 'shadow', message: `the embedded PGlite server could not load the desired state:\n${output}` });
+      return err({ code: 'desired-sql', message: `the embedded PGlite server could not load the desired state:\n${output}` });
     }
     await sleep(50);
   }

@@ -28,15 +28,28 @@ export function safeqlCacheKey(options: SchemaplanSafeqlOptions): string {
   return desiredStateFingerprint(settings.value);
 }
 
+/**
+ * Desired states that failed to load, by fingerprint: SafeQL asks again for every query, and rebuilding a broken
+ * state each time would make a lint run as slow as (queries × load). Editing desired/ changes the fingerprint,
+ * which retries. Unreachable servers and timeouts are not remembered: they may recover.
+ */
+const brokenStates = new Map<string, string>();
+
 export async function safeqlConnect(options: SchemaplanSafeqlOptions): Promise<Sql> {
   const settings = settingsFor(options);
   if (!settings.ok) throw new Error(formatUserError(settings.error));
   const fingerprint = desiredStateFingerprint(settings.value);
+  const known = brokenStates.get(fingerprint);
+  if (known) throw new Error(known);
   const url = settings.value.devUrl
     ? await ensureDevDatabase(settings.value, fingerprint, options.databasePrefix ?? DEFAULT_DATABASE_PREFIX)
     : await ensureEmbeddedServer(settings.value, fingerprint, options.idleSeconds ?? DEFAULT_IDLE_SECONDS);
-  // SafeQL surfaces a thrown error as the lint message on every query, which is where the user looks.
-  if (!url.ok) throw new Error(`schemaplan: ${formatUserError(url.error)}`);
+  if (!url.ok) {
+    // SafeQL surfaces a thrown error as the lint message on every query, which is where the user looks.
+    const message = `schemaplan: ${formatUserError(url.error)}`;
+    if (url.error.code.startsWith('desired')) brokenStates.set(fingerprint, message);
+    throw new Error(message);
+  }
   // One connection: SafeQL asks one question at a time, and PGlite has a single session behind the socket.
   return postgres(url.value, { max: 1, onnotice: () => {}, connection: { application_name: 'schemaplan-safeql' } });
 }
