@@ -44,12 +44,17 @@ export function splitSql(text: string): Result<RawStatement[], { message: string
   }
   const buf = Buffer.from(cleaned, 'utf8');
   const out: RawStatement[] = [];
+  // Comments before a statement live between the previous statement's end and its first token; libpg-query
+  // does not agree across versions on whether stmt_location includes them, so read the whole gap.
+  let prevEndByte = 0;
   for (const s of parsed.stmts ?? []) {
     const startByte = s.stmt_location ?? 0;
     const endByte = s.stmt_len ? startByte + s.stmt_len : buf.length;
-    const raw = buf.subarray(startByte, endByte).toString('utf8');
-    const base = byteToIndex(cleaned, startByte);
-    const { body, offset, comments } = leadingComments(raw);
+    const gapStart = Math.min(prevEndByte, startByte);
+    prevEndByte = endByte + 1;
+    const raw = buf.subarray(gapStart, endByte).toString('utf8');
+    const base = byteToIndex(cleaned, gapStart);
+    const { body, offset, comments } = leadingComments(raw.replace(/^;/, ' '));
     if (!body.trim()) continue;
     out.push({ sql: body.trim(), start: base + offset, comments: comments.map((c) => ({ text: c.text, index: base + c.index })) });
   }

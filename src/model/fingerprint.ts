@@ -2,12 +2,24 @@ import { createHash } from 'node:crypto';
 import type { Catalog } from './catalog.ts';
 import type { CatalogObject } from './objects.ts';
 
-/** Fields that describe where an object happens to sit, not what it is; never part of a fingerprint or diff. */
-export const INFORMATIONAL_FIELDS: ReadonlySet<string> = new Set(['position']);
+/**
+ * Fields that describe where an object happens to sit or how one server version prints it, not what it is;
+ * never part of a fingerprint or diff. A view's `definition` text is compared through its `canonical` key.
+ */
+const INFORMATIONAL: Readonly<Record<string, ReadonlySet<string>>> = {
+  view: new Set(['position', 'owner', 'definition']),
+  matview: new Set(['position', 'owner', 'definition']),
+};
+const ALWAYS: ReadonlySet<string> = new Set(['position', 'owner']);
+
+export function informationalFields(kind: string): ReadonlySet<string> {
+  return INFORMATIONAL[kind] ?? ALWAYS;
+}
 
 export function comparable(o: CatalogObject): Record<string, unknown> {
+  const skip = informationalFields(o.kind);
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) if (!INFORMATIONAL_FIELDS.has(k)) out[k] = v;
+  for (const [k, v] of Object.entries(o)) if (!skip.has(k)) out[k] = v;
   return out;
 }
 

@@ -116,13 +116,17 @@ export interface TriggerObject extends Base<'trigger'> {
 }
 
 export interface ViewObject extends Base<'view'> {
+  /** pg_get_viewdef text, used to render DDL; compared through `canonical`. */
   readonly definition: string;
+  /** Version-independent key of the query (see introspect/canonical.ts). */
+  readonly canonical: string;
   readonly options: readonly string[];
   readonly columns: readonly { name: string; type: string }[];
 }
 
 export interface MatviewObject extends Base<'matview'> {
   readonly definition: string;
+  readonly canonical: string;
   readonly options: readonly string[];
 }
 

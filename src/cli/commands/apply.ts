@@ -1,0 +1,76 @@
+import { confirm, isCancel } from '@clack/prompts';
+import { applyPlan } from '../../apply/apply.ts';
+import { describeId } from '../../model/identity.ts';
+import { objectOf } from '../../model/change.ts';
+import { fingerprintCatalog } from '../../model/fingerprint.ts';
+import { introspect } from '../../introspect/introspect.ts';
+import { makePlan } from '../../plan/make-plan.ts';
+import { isEmpty } from '../../plan/plan.ts';
+import { renderText } from '../../plan/render/text.ts';
+import { preparePlan } from '../../workflow/prepare.ts';
+import { resolveContext, type CommonFlags } from '../context.ts';
+import { EXIT } from '../exit.ts';
+import { isTty, printError, progress } from '../output/io.ts';
+
+export interface ApplyFlags extends CommonFlags {
+  autoApprove?: boolean;
+  allowDestructive?: boolean;
+}
+
+export async function applyCommand(flags: ApplyFlags): Promise<number> {
+  const ctx = resolveContext(flags);
+  if (!ctx.ok) return fail(ctx.error);
+  const log = progress(false);
+  const prepared = await preparePlan({ ...ctx.value, log });
+  if (!prepared.ok) return fail(prepared.error);
+  const { plan, target, desired, schemas } = prepared.value;
+  try {
+    if (!target.writable) {
+      return fail({ code: 'target', message: `cannot apply to ${target.description}: only a database can be applied to`, hint: 'use plan --format sql to write a migration instead' });
+    }
+    if (isEmpty(plan)) {
+      process.stdout.write('No changes. The target matches the desired state.\n');
+      return EXIT.ok;
+    }
+    process.stdout.write(renderText(plan, isTty()));
+    const destructive = plan.steps.filter((s) => s.statements.some((x) => x.hazards.some((h) => h.code === 'data-loss')) && s.change.op === 'drop');
+    if (destructive.length && !flags.allowDestructive) {
+      return fail({
+        code: 'destructive',
+        message: `the plan drops data (${destructive.map((s) => describeId(objectOf(s.change).id)).join(', ')}); nothing was applied`,
+        hint: 'review the plan and re-run with --allow-destructive',
+      });
+    }
+    if (!flags.autoApprove) {
+      if (!process.stdin.isTTY) return fail({ code: 'apply', message: 'refusing to apply without confirmation: not a terminal', hint: 'pass --auto-approve' });
+      const answer = await confirm({ message: `Apply ${plan.steps.reduce((n, s) => n + s.statements.length, 0)} statements to ${target.description}?` });
+      if (isCancel(answer) || !answer) {
+        process.stdout.write('Cancelled; nothing was applied.\n');
+        return EXIT.ok;
+      }
+    }
+    const result = await applyPlan(target.db, plan, {
+      lockTimeout: ctx.value.config.apply.lockTimeout,
+      statementTimeout: ctx.value.config.apply.statementTimeout,
+      currentFingerprint: async () => fingerprintCatalog(await introspect(target.db, { schemas })),
+      onStatement: (_s, i, total) => log(`applying ${i + 1}/${total}`),
+    });
+    if (!result.ok) return fail(result.error);
+    // Verify: the target must now be the desired state, i.e. planning again yields nothing.
+    const after = await introspect(target.db, { schemas });
+    const replan = makePlan(after, desired.catalog, schemas);
+    if (!isEmpty(replan)) {
+      const objects = [...new Set(replan.steps.map((s) => describeId(objectOf(s.change).id)))];
+      return fail({ code: 'converge', message: `applied, but the target did not converge on the desired state: ${objects.join(', ')}`, hint: 'please report this plan: it is a schemaplan bug' });
+    }
+    process.stdout.write(`Applied ${result.value.statements} statements. The target matches the desired state.\n`);
+    return EXIT.ok;
+  } finally {
+    await target.dispose();
+  }
+}
+
+function fail(e: Parameters<typeof printError>[0]): number {
+  printError(e);
+  return EXIT.error;
+}

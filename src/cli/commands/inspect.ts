@@ -1,0 +1,44 @@
+import { introspect } from '../../introspect/introspect.ts';
+import { resolveSchemas } from '../../introspect/schemas.ts';
+import { buildCatalog } from '../../model/catalog.ts';
+import { makePlan } from '../../plan/make-plan.ts';
+import { renderSql } from '../../plan/render/sql.ts';
+import { serializeCatalog } from '../../desired/build.ts';
+import { openTarget } from '../../target/target.ts';
+import { chooseProvider } from '../../workflow/prepare.ts';
+import { resolveContext, type CommonFlags } from '../context.ts';
+import { EXIT } from '../exit.ts';
+import { printError, writeOutput } from '../output/io.ts';
+
+export interface InspectFlags extends CommonFlags {
+  format: 'sql' | 'json';
+  out?: string;
+}
+
+/** The target's managed schema as SQL (what creating it from nothing takes), or as the catalog JSON. */
+export async function inspectCommand(flags: InspectFlags): Promise<number> {
+  const ctx = resolveContext(flags);
+  if (!ctx.ok) return (printError(ctx.error), EXIT.error);
+  const { provider } = chooseProvider(ctx.value.config, ctx.value.target, ctx.value.devUrl);
+  const opened = await openTarget(ctx.value.target, ctx.value.config, provider);
+  if (!opened.ok) return (printError(opened.error), EXIT.error);
+  const target = opened.value;
+  try {
+    const schemas = await resolveSchemas(target.db, ctx.value.config);
+    const catalog = await introspect(target.db, { schemas });
+    if (flags.format === 'json') {
+      writeOutput(serializeCatalog(catalog) + '\n', flags.out);
+    } else {
+      // Schemas that exist everywhere (public) are not created again.
+      const empty = buildCatalog(
+        [...catalog.objects.values()].filter((o) => o.kind === 'schema' && o.id.name === 'public'),
+        [],
+        catalog.serverVersion,
+      );
+      writeOutput(renderSql(makePlan(empty, catalog, schemas)), flags.out);
+    }
+    return EXIT.ok;
+  } finally {
+    await target.dispose();
+  }
+}

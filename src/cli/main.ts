@@ -1,0 +1,60 @@
+import { Command, CommanderError, Option } from 'commander';
+import { formatUserError, UserFacingError } from '../errors.ts';
+import { applyCommand } from './commands/apply.ts';
+import { inspectCommand } from './commands/inspect.ts';
+import { planCommand } from './commands/plan.ts';
+import { EXIT } from './exit.ts';
+
+const program = new Command('schemaplan')
+  .description('Desired-state schema as code for PostgreSQL')
+  .option('--debug', 'show stack traces for unexpected errors')
+  .exitOverride()
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+const common = (cmd: Command) =>
+  cmd
+    .option('--config <file>', 'schemaplan.yaml to use (default: ./schemaplan.yaml)')
+    .option('--desired <path>', 'desired state: a directory of .sql/.yaml files, or one .sql file')
+    .option('--target <url|file|dir>', 'postgres:// URL, a SQL dump, or a folder of migrations (default: $DATABASE_URL, else the embedded dev database)')
+    .option('--env <name>', 'a target from the environments in schemaplan.yaml')
+    .option('--dev-url <url>', 'shadow database: postgres://… (a temporary database is created there), docker://postgres:16, or embedded');
+
+let exitCode: number = EXIT.ok;
+
+common(program.command('plan').description('show the DDL that turns the target into the desired state'))
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'sql', 'json']).default('text'))
+  .option('--out <file>', 'write the plan to a file')
+  .option('--exit-code', 'exit 2 when there are changes')
+  .action(async (flags) => {
+    exitCode = await planCommand(flags);
+  });
+
+common(program.command('apply').description('plan, confirm, and apply in one transaction; verify the result'))
+  .option('--auto-approve', 'do not ask for confirmation')
+  .option('--allow-destructive', 'allow dropping tables and columns')
+  .action(async (flags) => {
+    exitCode = await applyCommand(flags);
+  });
+
+common(program.command('inspect').description("print the target's managed schema"))
+  .addOption(new Option('--format <format>', 'output format').choices(['sql', 'json']).default('sql'))
+  .option('--out <file>', 'write to a file')
+  .action(async (flags) => {
+    exitCode = await inspectCommand(flags);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.error;
+  } else if (e instanceof UserFacingError) {
+    process.stderr.write(`error: ${formatUserError(e.userError)}\n`);
+    exitCode = EXIT.error;
+  } else {
+    const debug = program.opts()['debug'] || process.env['SCHEMAPLAN_DEBUG'];
+    process.stderr.write(`error: ${(e as Error).message}\n${debug ? `${(e as Error).stack}\n` : '  (run with --debug for a stack trace)\n'}`);
+    exitCode = EXIT.error;
+  }
+}
+process.exitCode = exitCode;

@@ -1,0 +1,136 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { isMap, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { z } from 'zod';
+import { err, ok, type Result, type UserError } from '../errors.ts';
+
+export const CONFIG_FILE = 'schemaplan.yaml';
+
+const ExternalSchema = z
+  .object({
+    /** Ready-made stubs for a platform: `supabase` (auth schema, auth.uid()/role()/jwt(), anon/authenticated/service_role). */
+    preset: z.enum(['supabase']).optional(),
+    /** Schemas managed elsewhere: never introspected, diffed, created or dropped. */
+    schemas: z.array(z.string()).default([]),
+    /** Roles managed elsewhere (created in shadows when missing, never created or dropped by plans). */
+    roles: z.array(z.string()).default([]),
+    /** Extra stub SQL files loaded into every shadow before the desired state. */
+    stubs: z.array(z.string()).default([]),
+  })
+  .strict();
+
+export const ConfigSchema = z
+  .object({
+    /** Desired state: a directory of .sql/.yaml files, or one .sql file. */
+    desired: z.string().default('desired'),
+    /** Schemas the plan manages; `all` = every schema that is not a system, external or extension schema. */
+    schemas: z.union([z.array(z.string()).min(1), z.literal('all')]).default(['public']),
+    /** A server on which schemaplan may create temporary databases to normalize the desired state. */
+    devUrl: z.string().optional(),
+    /** Named targets, chosen with --env; `${VAR}` in a URL is read from the environment. */
+    environments: z.record(z.string(), z.object({ url: z.string() }).strict()).default({}),
+    external: ExternalSchema.default({ schemas: [], roles: [], stubs: [] }),
+    /** Lint rule settings (see docs/lint.md). */
+    lint: z.unknown().optional(),
+    apply: z
+      .object({
+        lockTimeout: z.string().default('5s'),
+        statementTimeout: z.string().default('0'),
+      })
+      .strict()
+      .default({ lockTimeout: '5s', statementTimeout: '0' }),
+  })
+  .strict();
+
+export type Config = z.infer<typeof ConfigSchema> & {
+  /** Directory the config was found in; relative paths resolve against it. */
+  readonly root: string;
+  /** The config file, if there was one. */
+  readonly file: string | null;
+};
+
+const PRESET_SCHEMAS: Record<string, string[]> = { supabase: ['auth', 'storage', 'extensions'] };
+const PRESET_ROLES: Record<string, string[]> = { supabase: ['anon', 'authenticated', 'service_role'] };
+
+export function externalSchemas(c: Config): string[] {
+  return [...new Set([...(c.external.preset ? PRESET_SCHEMAS[c.external.preset]! : []), ...c.external.schemas])];
+}
+
+export function externalRoles(c: Config): string[] {
+  return [...new Set([...(c.external.preset ? PRESET_ROLES[c.external.preset]! : []), ...c.external.roles])];
+}
+
+/** SQL loaded into every shadow before the desired state: the preset's stubs, then the configured files. */
+export function stubSql(c: Config): { file: string; sql: string }[] {
+  const out: { file: string; sql: string }[] = [];
+  if (c.external.preset) {
+    const file = new URL(`./presets/${c.external.preset}.sql`, import.meta.url);
+    out.push({ file: `preset:${c.external.preset}`, sql: readFileSync(file, 'utf8') });
+  }
+  for (const f of c.external.stubs) {
+    const p = path.resolve(c.root, f);
+    out.push({ file: path.relative(process.cwd(), p) || p, sql: readFileSync(p, 'utf8') });
+  }
+  return out;
+}
+
+export function defaultConfig(root: string): Config {
+  return { ...ConfigSchema.parse({}), root, file: null };
+}
+
+/** Loads `schemaplan.yaml` from `root` (defaults when absent); errors name file:line:column. */
+export function loadConfig(root: string, file?: string): Result<Config, UserError> {
+  const configPath = file ? path.resolve(file) : path.join(root, CONFIG_FILE);
+  if (!existsSync(configPath)) {
+    if (file) return err({ code: 'config', message: `config file not found: ${file}` });
+    return ok(defaultConfig(root));
+  }
+  const shown = path.relative(process.cwd(), configPath) || configPath;
+  const text = readFileSync(configPath, 'utf8');
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length) {
+    const e = doc.errors[0]!;
+    const pos = lineCounter.linePos(e.pos[0]);
+    return err({ code: 'config', message: e.message.split('\n')[0]!, location: { file: shown, line: pos.line, column: pos.col } });
+  }
+  const parsed = ConfigSchema.safeParse(doc.toJS() ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const node = nodeAt(doc.contents as YamlNode | null, issue.path as (string | number)[]);
+    const pos = lineCounter.linePos(node?.range?.[0] ?? 0);
+    const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+    return err({ code: 'config', message: `${where}${issue.message}`, location: { file: shown, line: pos.line, column: pos.col } });
+  }
+  return ok({ ...parsed.data, root: path.dirname(configPath), file: configPath });
+}
+
+function nodeAt(node: YamlNode | null, p: readonly (string | number)[]): YamlNode | null {
+  let cur: any = node;
+  let last: any = node;
+  for (const key of p) {
+    if (!cur || typeof cur.get !== 'function') break;
+    if (isMap(cur)) {
+      const pair = cur.items.find((i: any) => i.key?.value === key);
+      if (!pair) break;
+      last = pair.key;
+      cur = pair.value;
+    } else {
+      cur = cur.get(key, true);
+    }
+    if (cur) last = cur;
+  }
+  return last;
+}
+
+/** `${VAR}` → process.env.VAR; a missing variable is an error that names it. */
+export function expandEnv(value: string): Result<string, UserError> {
+  const missing: string[] = [];
+  const out = value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
+    const v = process.env[name];
+    if (v === undefined) missing.push(name);
+    return v ?? '';
+  });
+  if (missing.length) return err({ code: 'config', message: `environment variable ${missing[0]} is not set`, hint: `export ${missing[0]}=postgres://…` });
+  return ok(out);
+}

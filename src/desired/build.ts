@@ -1,0 +1,142 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { stubSql, type Config } from '../config/config.ts';
+import type { Queryable } from '../db/queryable.ts';
+import { err, ok, type Result, type UserError } from '../errors.ts';
+import { introspect } from '../introspect/introspect.ts';
+import { resolveSchemas } from '../introspect/schemas.ts';
+import { buildCatalog, type Catalog } from '../model/catalog.ts';
+import { sha256 } from '../model/fingerprint.ts';
+import { discoverFiles } from './discover.ts';
+import { executeStatements } from './execute.ts';
+import { FORMATS } from './formats.ts';
+import { createMissingRoles, referencedRoles } from './roles.ts';
+import type { ShadowProvider } from './shadow/provider.ts';
+import type { SourceFile, SourceStatement } from './sources.ts';
+import { settleExpressions } from './settle.ts';
+import { splitSql } from './sql-format.ts';
+
+export interface DesiredSources {
+  readonly files: readonly SourceFile[];
+  readonly statements: readonly SourceStatement[];
+}
+
+export type Log = (message: string) => void;
+
+/** Finds and compiles the desired files of every format, in load order. */
+export function readDesired(desiredPath: string): Result<DesiredSources, UserError> {
+  const found = discoverFiles(desiredPath, FORMATS.flatMap((f) => f.extensions));
+  if (!found.ok) return found;
+  const statements: SourceStatement[] = [];
+  for (const format of FORMATS) {
+    const files = found.value.filter((f) => format.extensions.some((e) => f.path.endsWith(e)));
+    if (!files.length) continue;
+    const compiled = format.compile(files);
+    if (!compiled.ok) return err(compiled.error[0]!);
+    statements.push(...compiled.value);
+  }
+  // Files that hold no statement are a valid (empty) desired state: everything managed is to be dropped.
+  // A directory without any desired file is not: that is almost always a wrong path.
+  return ok({ files: found.value, statements });
+}
+
+/** Executes external stubs then the desired statements on `db`, creating roles the statements need. */
+export async function loadDesired(db: Queryable, config: Config, sources: DesiredSources, log: Log = () => {}): Promise<Result<{ createdRoles: string[] }, UserError>> {
+  const stubs = await loadStubs(db, config);
+  if (!stubs.ok) return stubs;
+  const createdRoles = await createMissingRoles(db, referencedRoles(sources.statements));
+  if (createdRoles.length) log(`created role${createdRoles.length > 1 ? 's' : ''} ${createdRoles.join(', ')} in the shadow database (referenced by the desired state)`);
+  const sqlFile = (s: SourceStatement) => s.location.file.endsWith('.sql');
+  const run = await executeStatements(db, sources.statements, sqlFile);
+  if (!run.ok) return run;
+  return ok({ createdRoles });
+}
+
+export async function loadStubs(db: Queryable, config: Config): Promise<Result<void, UserError>> {
+  for (const stub of stubSql(config)) {
+    const split = splitSql(stub.sql);
+    if (!split.ok) return err({ code: 'config', message: `stub ${stub.file}: ${split.error.message}` });
+    const r = await executeStatements(
+      db,
+      split.value.map((s) => ({ sql: s.sql, location: { file: stub.file, line: 1, column: 1 } })),
+      () => false,
+    );
+    if (!r.ok) return r;
+  }
+  return ok(undefined);
+}
+
+/** Content hash of everything that decides the desired catalog: files, config, stubs, shadow, schemaplan. */
+export function desiredFingerprint(config: Config, sources: DesiredSources, providerKey: string): string {
+  const parts = [
+    CACHE_VERSION,
+    providerKey,
+    JSON.stringify({ schemas: config.schemas, external: config.external }),
+    ...stubSql(config).map((s) => s.sql),
+    ...sources.files.flatMap((f) => [f.path, f.text]),
+  ];
+  return sha256(parts.join('\u0000')).slice(0, 32);
+}
+
+/** Cached catalogs are only valid for the catalog queries that produced them. */
+const CACHE_VERSION = sha256(
+  readdirSync(new URL('../introspect/queries/', import.meta.url))
+    .sort()
+    .map((f) => readFileSync(new URL(`../introspect/queries/${f}`, import.meta.url), 'utf8'))
+    .join('\n'),
+);
+
+export interface DesiredCatalog {
+  readonly catalog: Catalog;
+  readonly fingerprint: string;
+  readonly sources: DesiredSources;
+  readonly cached: boolean;
+}
+
+/**
+ * desired/ → shadow → Catalog. The catalog is cached under `.schemaplan/cache/` by the content hash of
+ * the inputs, so an unchanged desired state costs no shadow at all.
+ */
+export async function buildDesiredCatalog(
+  config: Config,
+  desiredPath: string,
+  provider: ShadowProvider,
+  opts: { cacheDir: string | null; log?: Log; schemasHint?: readonly string[] },
+): Promise<Result<DesiredCatalog, UserError>> {
+  const log = opts.log ?? (() => {});
+  const sources = readDesired(desiredPath);
+  if (!sources.ok) return sources;
+  const fingerprint = desiredFingerprint(config, sources.value, provider.key);
+  const cacheFile = opts.cacheDir ? path.join(opts.cacheDir, 'cache', `desired-${fingerprint}.json`) : null;
+  if (cacheFile && existsSync(cacheFile) && config.schemas !== 'all') {
+    const catalog = deserializeCatalog(readFileSync(cacheFile, 'utf8'));
+    return ok({ catalog, fingerprint, sources: sources.value, cached: true });
+  }
+  const opened = await provider.open();
+  if (!opened.ok) return opened;
+  const shadow = opened.value;
+  log(`normalizing desired state in ${shadow.description}`);
+  try {
+    const loaded = await loadDesired(shadow.db, config, sources.value, log);
+    if (!loaded.ok) return loaded;
+    const schemas = await resolveSchemas(shadow.db, config, opts.schemasHint);
+    let catalog = await introspect(shadow.db, { schemas });
+    if (await settleExpressions(shadow.db, catalog)) catalog = await introspect(shadow.db, { schemas });
+    if (cacheFile) {
+      mkdirSync(path.dirname(cacheFile), { recursive: true });
+      writeFileSync(cacheFile, serializeCatalog(catalog));
+    }
+    return ok({ catalog, fingerprint, sources: sources.value, cached: false });
+  } finally {
+    await shadow.dispose();
+  }
+}
+
+export function serializeCatalog(c: Catalog): string {
+  return JSON.stringify({ serverVersion: c.serverVersion, objects: [...c.objects.values()], edges: c.edges });
+}
+
+export function deserializeCatalog(text: string): Catalog {
+  const data = JSON.parse(text);
+  return buildCatalog(data.objects, data.edges, data.serverVersion);
+}

@@ -1,0 +1,43 @@
+import type { Queryable } from '../../db/queryable.ts';
+import type { Result, UserError } from '../../errors.ts';
+
+/**
+ * A throwaway database in which desired state (or a migrations folder, or a dump) is executed so that
+ * Postgres itself normalizes it. Providers: embedded PGlite, a temporary database on a server, Docker.
+ */
+export interface Shadow {
+  readonly db: Queryable;
+  /** What the user is told: "embedded PGlite 18.6", "temporary database on 127.0.0.1:5432". */
+  readonly description: string;
+  /** Drops or closes everything the shadow created; safe to call twice. */
+  dispose(): Promise<void>;
+}
+
+export interface ShadowProvider {
+  /** Stable identity for cache keys: the same provider normalizes the same input the same way. */
+  readonly key: string;
+  open(): Promise<Result<Shadow, UserError>>;
+}
+
+/** Shadows still open; disposed on SIGINT/SIGTERM so a Ctrl-C never leaves a temporary database behind. */
+const live = new Set<Shadow>();
+let hooked = false;
+
+export function track(shadow: Shadow): Shadow {
+  live.add(shadow);
+  if (!hooked) {
+    hooked = true;
+    for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(sig, () => {
+        void Promise.allSettled([...live].map((s) => s.dispose())).then(() => process.exit(130));
+      });
+    }
+  }
+  return {
+    ...shadow,
+    async dispose() {
+      live.delete(shadow);
+      await shadow.dispose();
+    },
+  };
+}

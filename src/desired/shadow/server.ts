@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { connectPg, type Queryable } from '../../db/queryable.ts';
+import { err, ok } from '../../errors.ts';
+import { connectionError, redactUrl, withDatabase } from '../../db/url.ts';
+import { track, type ShadowProvider } from './provider.ts';
+
+/** A temporary database on a server: random name, always dropped (also on error and Ctrl-C). */
+export function serverProvider(devUrl: string): ShadowProvider {
+  return {
+    key: `server:${redactUrl(devUrl)}`,
+    async open() {
+      let admin: Queryable;
+      try {
+        admin = await connectPg(devUrl, 'dev server');
+      } catch (e) {
+        return err(connectionError(devUrl, e, 'dev database'));
+      }
+      const name = `schemaplan_shadow_${randomBytes(6).toString('hex')}`;
+      try {
+        await admin.exec(`CREATE DATABASE ${name}`);
+      } catch (e) {
+        await admin.close();
+        return err({
+          code: 'shadow',
+          message: `cannot create a temporary database on ${redactUrl(devUrl)}: ${(e as Error).message}`,
+          hint: 'the dev URL needs a role with CREATEDB, or omit --dev-url to use embedded PGlite',
+        });
+      }
+      let db: Queryable;
+      try {
+        db = await connectPg(withDatabase(devUrl, name), 'shadow (temporary database)');
+      } catch (e) {
+        await admin.exec(`DROP DATABASE IF EXISTS ${name}`).catch(() => {});
+        await admin.close();
+        return err(connectionError(devUrl, e, 'dev database'));
+      }
+      const version = (await db.query<{ v: string }>(`select current_setting('server_version') as v`)).rows[0]!.v;
+      let disposed = false;
+      return ok(
+        track({
+          db,
+          description: `temporary database on ${redactUrl(devUrl)} (PostgreSQL ${version.split(' ')[0]})`,
+          async dispose() {
+            if (disposed) return;
+            disposed = true;
+            await db.close().catch(() => {});
+            await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+            await admin.close().catch(() => {});
+          },
+        }),
+      );
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import type { Catalog } from '../model/catalog.ts';
+import type { Change } from '../model/change.ts';
+import { objectOf } from '../model/change.ts';
+import { encodeId } from '../model/identity.ts';
+import type { CatalogKind } from '../model/objects.ts';
+import { KINDS } from '../kinds/registry.ts';
+
+/** Marks a replace that exists only because something it depends on is rebuilt. */
+export const REBUILD_FIELD = 'dependency';
+
+/** Kinds that block ALTER COLUMN … TYPE and must be dropped and recreated around it. */
+const BLOCKS_COLUMN_TYPE: ReadonlySet<CatalogKind> = new Set(['view', 'matview', 'policy', 'trigger', 'function', 'column']);
+
+/**
+ * Objects that depend (in the current catalog) on a replaced object are dropped with it and recreated
+ * afterwards, even though they did not change themselves; so are views, policies and triggers over a column
+ * whose type changes. Transitively: a view over a view over a replaced view is rebuilt too.
+ */
+export function addDependentRebuilds(changes: Change[], current: Catalog, desired: Catalog): Change[] {
+  const dependents = new Map<string, string[]>();
+  for (const e of current.edges) {
+    const list = dependents.get(e.to);
+    if (list) list.push(e.from);
+    else dependents.set(e.to, [e.from]);
+  }
+  const touched = new Map<string, Change>();
+  for (const c of changes) touched.set(encodeId(objectOf(c).id), c);
+  const queue: { key: string; only: ReadonlySet<CatalogKind> | null }[] = [];
+  for (const c of changes) {
+    const key = encodeId(objectOf(c).id);
+    // What depends on a replaced or dropped object and is still desired is rebuilt (an FK over a unique
+    // constraint that becomes the primary key, a view over a dropped function's replacement).
+    if (c.op === 'replace' || c.op === 'drop') queue.push({ key, only: null });
+    if (c.op === 'alter') {
+      const module = KINDS[c.to.kind];
+      if (module?.alterRecreatesDependents?.(c.fields)) queue.push({ key, only: BLOCKS_COLUMN_TYPE });
+    }
+  }
+  const out = [...changes];
+  while (queue.length) {
+    const { key, only } = queue.shift()!;
+    for (const dep of dependents.get(key) ?? []) {
+      const from = current.objects.get(dep);
+      const to = desired.objects.get(dep);
+      if (!from || !to || !KINDS[from.kind]) continue;
+      if (only && !only.has(from.kind)) continue;
+      const existing = touched.get(dep);
+      if (existing && existing.op !== 'alter') continue;
+      // A column's only tie to a replaced object is its default (its type would be a data-losing change):
+      // it lets go of the default and takes it back; anything else is rebuilt.
+      if (from.kind === 'column' && !KINDS.column!.detach!(from)) continue;
+      // A column whose own change already lets go of the dependency (new type, new default) is altered
+      // before the dependency is dropped; see the ordering in plan/build.ts.
+      if (from.kind === 'column' && existing?.op === 'alter' && existing.fields.some((f) => f === 'type' || f === 'default')) continue;
+      const rebuild: Change = { op: 'replace', from, to: existing?.op === 'alter' ? existing.to : to, fields: [REBUILD_FIELD, ...(existing?.op === 'alter' ? existing.fields : [])] };
+      if (existing) out.splice(out.indexOf(existing), 1, rebuild);
+      else out.push(rebuild);
+      touched.set(dep, rebuild);
+      if (from.kind !== 'column') queue.push({ key: dep, only: null });
+    }
+  }
+  return out;
+}

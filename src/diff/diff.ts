@@ -1,0 +1,46 @@
+import type { Catalog } from '../model/catalog.ts';
+import type { Change } from '../model/change.ts';
+import { informationalFields } from '../model/fingerprint.ts';
+import type { CatalogObject } from '../model/objects.ts';
+import { changedFields } from '../kinds/common.ts';
+import { KINDS } from '../kinds/registry.ts';
+import { policyNeedsReplace } from '../kinds/policy.ts';
+import { enumAlter } from '../kinds/type.ts';
+import { viewReplaceable } from '../kinds/view.ts';
+import { addDependentRebuilds } from './dependents.ts';
+
+/**
+ * Catalog × Catalog → the changes that turn `current` into `desired`: alter in place whenever Postgres can,
+ * replace (drop + create) only what cannot be altered, and rebuild what depends on a replaced object.
+ */
+export function diffCatalogs(current: Catalog, desired: Catalog): Change[] {
+  const changes: Change[] = [];
+  for (const [key, to] of desired.objects) {
+    if (!KINDS[to.kind]) continue;
+    const from = current.objects.get(key);
+    if (!from) {
+      changes.push({ op: 'create', to });
+      continue;
+    }
+    const fields = changedFields(from, to, informationalFields(to.kind));
+    if (!fields.length) continue;
+    changes.push({ op: needsReplace(from, to, fields) ? 'replace' : 'alter', from, to, fields });
+  }
+  for (const [key, from] of current.objects) {
+    if (!KINDS[from.kind] || desired.objects.has(key)) continue;
+    changes.push({ op: 'drop', from });
+  }
+  return addDependentRebuilds(changes, current, desired);
+}
+
+function needsReplace(from: CatalogObject, to: CatalogObject, fields: readonly string[]): boolean {
+  const module = KINDS[to.kind]!;
+  if (fields.some((f) => !module.alterable.includes(f))) return true;
+  if (from.kind === 'type' && to.kind === 'type') {
+    if (from.variant !== to.variant) return true;
+    if (from.variant === 'enum' && to.variant === 'enum' && fields.includes('values')) return enumAlter(from.values, to.values) === null;
+  }
+  if (from.kind === 'policy' && to.kind === 'policy') return policyNeedsReplace(from, to);
+  if (from.kind === 'view' && to.kind === 'view' && (fields.includes('canonical') || fields.includes('columns'))) return !viewReplaceable(from, to);
+  return false;
+}

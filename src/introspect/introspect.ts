@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { buildCatalog, type Catalog, type Edge } from '../model/catalog.ts';
+import { encodeId } from '../model/identity.ts';
+import type { CatalogObject } from '../model/objects.ts';
+import type { Queryable } from '../db/queryable.ts';
+import * as read from './read-rows.ts';
+
+const query = (name: string) => readFileSync(new URL(`./queries/${name}.sql`, import.meta.url), 'utf8');
+
+/** One bulk query per kind; each row carries `ref` (classid:objid:subid) so pg_depend edges can be mapped. */
+const KIND_QUERIES: readonly { file: string; read: (row: Record<string, any>) => CatalogObject }[] = [
+  { file: 'schema', read: read.readSchema },
+  { file: 'extension', read: read.readExtension },
+  { file: 'type', read: read.readType },
+  { file: 'table', read: read.readTable },
+  { file: 'column', read: read.readColumn },
+  { file: 'constraint', read: read.readConstraint },
+  { file: 'index', read: read.readIndex },
+  { file: 'policy', read: read.readPolicy },
+  { file: 'function', read: read.readFunction },
+  { file: 'trigger', read: read.readTrigger },
+  { file: 'view', read: read.readView },
+  { file: 'sequence', read: read.readSequence },
+];
+const SQL = new Map(KIND_QUERIES.map((k) => [k.file, query(k.file)]));
+const DEPEND_SQL = query('depend');
+
+export interface IntrospectOptions {
+  readonly schemas: readonly string[];
+}
+
+/** Reads the managed schemas of a database into a Catalog, in one READ ONLY REPEATABLE READ transaction. */
+export async function introspect(db: Queryable, opts: IntrospectOptions): Promise<Catalog> {
+  await db.exec('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  try {
+    // With an empty search_path, format_type/pg_get_expr/pg_get_*def qualify every name: the text is the
+    // same whatever the session's search_path, and the DDL rendered from it runs anywhere.
+    await db.exec(`SET LOCAL search_path = ''`);
+    const version = await db.query<{ v: string }>(`select current_setting('server_version_num') as v`);
+    const objects: CatalogObject[] = [];
+    const byRef = new Map<string, string>();
+    const schemas = [...opts.schemas];
+    for (const k of KIND_QUERIES) {
+      const { rows } = await db.query<Record<string, any>>(SQL.get(k.file)!, [schemas]);
+      for (const row of rows) {
+        const o = k.read(row);
+        objects.push(o);
+        byRef.set(row.ref, encodeId(o.id));
+      }
+    }
+    const { rows: deps } = await db.query<{ from_ref: string; to_ref: string }>(DEPEND_SQL);
+    const edges: Edge[] = [];
+    for (const d of deps) {
+      const from = resolveRef(byRef, d.from_ref);
+      const to = resolveRef(byRef, d.to_ref);
+      if (from && to && from !== to) edges.push({ from, to });
+    }
+    return buildCatalog(objects, edges, Number(version.rows[0]!.v));
+  } finally {
+    await db.exec('COMMIT');
+  }
+}
+
+/** A reference to a column we do not model (e.g. of a view) falls back to its relation. */
+function resolveRef(byRef: ReadonlyMap<string, string>, ref: string): string | undefined {
+  const exact = byRef.get(ref);
+  if (exact) return exact;
+  const [cls, obj] = ref.split(':');
+  return byRef.get(`${cls}:${obj}:0`);
+}

@@ -1,0 +1,27 @@
+-- Columns of managed tables (inherited-only columns belong to the parent).
+select n.nspname as schema,
+       c.relname as table,
+       a.attname as name,
+       a.attnum::int as position,
+       col_description(c.oid, a.attnum) as comment,
+       'pg_class'::regclass::oid::text || ':' || c.oid::text || ':' || a.attnum::text as ref,
+       format_type(a.atttypid, a.atttypmod) as type,
+       a.attnotnull as not_null,
+       case when a.attgenerated = '' then pg_get_expr(ad.adbin, ad.adrelid) end as default_expr,
+       a.attidentity as identity,
+       case when a.attgenerated <> '' then pg_get_expr(ad.adbin, ad.adrelid) end as generated,
+       case when a.attcollation <> 0 and a.attcollation <> t.typcollation
+            then quote_ident(cn.nspname) || '.' || quote_ident(co.collname) end as collation
+from pg_attribute a
+join pg_class c on c.oid = a.attrelid
+join pg_namespace n on n.oid = c.relnamespace
+join pg_type t on t.oid = a.atttypid
+left join pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum
+left join pg_collation co on co.oid = a.attcollation
+left join pg_namespace cn on cn.oid = co.collnamespace
+where n.nspname = any($1::text[])
+  and c.relkind in ('r', 'p')
+  and a.attnum > 0 and not a.attisdropped
+  and (a.attislocal or not c.relispartition)
+  and not exists (select 1 from pg_depend d
+                  where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'e')

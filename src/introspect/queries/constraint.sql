@@ -1,0 +1,25 @@
+-- Table constraints. NOT NULL is a column property here: PostgreSQL 18 also records it as a 'n' row, skipped.
+select n.nspname as schema,
+       c.relname as table,
+       k.conname as name,
+       obj_description(k.oid, 'pg_constraint') as comment,
+       'pg_constraint'::regclass::oid::text || ':' || k.oid::text || ':0' as ref,
+       k.contype as contype,
+       pg_get_constraintdef(k.oid) as definition,
+       array(select a.attname::text from unnest(k.conkey) with ordinality u(attnum, ord)
+             join pg_attribute a on a.attrelid = k.conrelid and a.attnum = u.attnum order by u.ord) as columns,
+       case when k.contype = 'f' then json_build_object(
+         'schema', fn.nspname, 'table', fc.relname,
+         'columns', array(select a.attname::text from unnest(k.confkey) with ordinality u(attnum, ord)
+                          join pg_attribute a on a.attrelid = k.confrelid and a.attnum = u.attnum order by u.ord)) end as refs,
+       k.convalidated as validated
+from pg_constraint k
+join pg_class c on c.oid = k.conrelid
+join pg_namespace n on n.oid = c.relnamespace
+left join pg_class fc on fc.oid = k.confrelid
+left join pg_namespace fn on fn.oid = fc.relnamespace
+where n.nspname = any($1::text[])
+  and c.relkind in ('r', 'p')
+  and k.contype in ('p', 'f', 'u', 'c', 'x')
+  and k.conislocal
+  and k.conparentid = 0

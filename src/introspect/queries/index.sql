@@ -1,0 +1,23 @@
+-- Indexes that do not back a constraint (those belong to their constraint).
+select n.nspname as schema,
+       ic.relname as name,
+       c.relname as table,
+       obj_description(ic.oid, 'pg_class') as comment,
+       'pg_class'::regclass::oid::text || ':' || ic.oid::text || ':0' as ref,
+       pg_get_indexdef(ic.oid) as definition,
+       i.indisunique as is_unique,
+       array(select coalesce(a.attname::text, '') from unnest(i.indkey::int2[]) with ordinality u(attnum, ord)
+             left join pg_attribute a on a.attrelid = i.indrelid and a.attnum = u.attnum
+             where u.ord <= i.indnkeyatts order by u.ord) as columns,
+       i.indpred is not null as partial
+from pg_index i
+join pg_class ic on ic.oid = i.indexrelid
+join pg_class c on c.oid = i.indrelid
+join pg_namespace n on n.oid = c.relnamespace
+where n.nspname = any($1::text[])
+  and c.relkind in ('r', 'p', 'm')
+  and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid and k.conrelid = i.indrelid
+                  and k.contype in ('p', 'u', 'x'))
+  and not exists (select 1 from pg_inherits h where h.inhrelid = ic.oid)
+  and not exists (select 1 from pg_depend d
+                  where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'e')

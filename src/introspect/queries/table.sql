@@ -1,0 +1,24 @@
+-- Ordinary and partitioned tables in managed schemas.
+select n.nspname as schema,
+       c.relname as name,
+       obj_description(c.oid, 'pg_class') as comment,
+       'pg_class'::regclass::oid::text || ':' || c.oid::text || ':0' as ref,
+       c.relpersistence as persistence,
+       c.relrowsecurity as rls,
+       c.relforcerowsecurity as force_rls,
+       coalesce(c.reloptions, '{}')::text[] as options,
+       case when c.relkind = 'p' then pg_get_partkeydef(c.oid) end as partition_key,
+       case when c.relispartition then (
+         select json_build_object('schema', pn.nspname, 'name', pc.relname, 'bound', pg_get_expr(c.relpartbound, c.oid))
+         from pg_inherits i join pg_class pc on pc.oid = i.inhparent join pg_namespace pn on pn.oid = pc.relnamespace
+         where i.inhrelid = c.oid) end as partition_of,
+       case when c.relispartition then '[]'::json else coalesce((
+         select json_agg(json_build_object('schema', pn.nspname, 'name', pc.relname) order by i.inhseqno)
+         from pg_inherits i join pg_class pc on pc.oid = i.inhparent join pg_namespace pn on pn.oid = pc.relnamespace
+         where i.inhrelid = c.oid), '[]'::json) end as inherits
+from pg_class c
+join pg_namespace n on n.oid = c.relnamespace
+where n.nspname = any($1::text[])
+  and c.relkind in ('r', 'p')
+  and not exists (select 1 from pg_depend d
+                  where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'e')

@@ -1,0 +1,80 @@
+import { stmt, type Statement } from '../model/change.ts';
+import type { ColumnObject } from '../model/objects.ts';
+import { ident, qualified } from '../sql/quote.ts';
+import { commentIfAny, commentOn } from './common.ts';
+import type { KindModule } from './kind.ts';
+
+const table = (o: ColumnObject) => qualified(o.id.schema, o.id.table);
+const IDENTITY = { always: 'ALWAYS', byDefault: 'BY DEFAULT' } as const;
+
+/** The column as it appears in CREATE TABLE or ADD COLUMN. */
+export function columnDefinition(c: ColumnObject): string {
+  const parts = [ident(c.id.name), c.type];
+  if (c.collation) parts.push(`COLLATE ${c.collation}`);
+  if (c.generated !== null) parts.push(`GENERATED ALWAYS AS (${c.generated}) STORED`);
+  if (c.identity) parts.push(`GENERATED ${IDENTITY[c.identity]} AS IDENTITY`);
+  if (c.default !== null) parts.push(`DEFAULT ${c.default}`);
+  if (c.notNull && !c.identity) parts.push('NOT NULL');
+  return parts.join(' ');
+}
+
+function alterColumn(from: ColumnObject, to: ColumnObject, fields: readonly string[]): Statement[] {
+  const t = table(to);
+  const col = ident(to.id.name);
+  const at = `ALTER TABLE ${t} ALTER COLUMN ${col}`;
+  const out: Statement[] = [];
+  const typeChanges = fields.includes('type') || fields.includes('collation');
+  const defaultChanges = fields.includes('default');
+  // A default that cannot be cast to the new type would make ALTER TYPE fail: drop it first.
+  if (from.default !== null && (defaultChanges || typeChanges)) out.push(stmt(`${at} DROP DEFAULT`, 'accessExclusive'));
+  if (fields.includes('identity') && from.identity && !to.identity) out.push(stmt(`${at} DROP IDENTITY`, 'accessExclusive'));
+  if (typeChanges) {
+    out.push(
+      stmt(`${at} TYPE ${to.type}${to.collation ? ` COLLATE ${to.collation}` : ''} USING ${col}::${to.type}`, 'accessExclusive', [
+        { code: 'table-rewrite', detail: `changes the type of ${to.id.table}.${to.id.name} from ${from.type} to ${to.type}` },
+      ]),
+    );
+  }
+  if (to.default !== null && (defaultChanges || typeChanges)) out.push(stmt(`${at} SET DEFAULT ${to.default}`, 'accessExclusive'));
+  if (fields.includes('identity') && to.identity) {
+    out.push(stmt(from.identity ? `${at} SET GENERATED ${IDENTITY[to.identity]}` : `${at} ADD GENERATED ${IDENTITY[to.identity]} AS IDENTITY`, 'accessExclusive'));
+  }
+  if (fields.includes('notNull') && !(to.identity && to.notNull)) {
+    out.push(
+      to.notNull
+        ? stmt(`${at} SET NOT NULL`, 'accessExclusive', [{ code: 'validation-scan', detail: `scans ${to.id.table} for NULLs in ${to.id.name}` }])
+        : stmt(`${at} DROP NOT NULL`, 'accessExclusive'),
+    );
+  }
+  if (fields.includes('comment')) out.push(commentOn(`COLUMN ${t}.${col}`, to.comment));
+  return out;
+}
+
+export const columnKind: KindModule<'column'> = {
+  kind: 'column',
+  weight: 11,
+  // `generated` is absent: a stored generated expression cannot be changed in place before PostgreSQL 17.
+  alterable: ['type', 'collation', 'notNull', 'default', 'identity', 'comment'],
+  create(o) {
+    const hazards =
+      o.notNull && o.default === null && !o.identity && o.generated === null
+        ? [{ code: 'blocks-writes' as const, detail: `NOT NULL without a default fails if ${o.id.table} has rows` }]
+        : [];
+    return [
+      stmt(`ALTER TABLE ${table(o)} ADD COLUMN ${columnDefinition(o)}`, 'accessExclusive', hazards),
+      ...commentIfAny(`COLUMN ${table(o)}.${ident(o.id.name)}`, o.comment),
+    ];
+  },
+  drop: (o) => [
+    stmt(`ALTER TABLE ${table(o)} DROP COLUMN ${ident(o.id.name)}`, 'accessExclusive', [{ code: 'data-loss', detail: `drops column ${o.id.table}.${o.id.name} and its values` }]),
+  ],
+  alter: alterColumn,
+  alterRecreatesDependents: (fields) => fields.includes('type') || fields.includes('collation'),
+  detach(o) {
+    if (o.default === null) return null;
+    return {
+      statements: [stmt(`ALTER TABLE ${table(o)} ALTER COLUMN ${ident(o.id.name)} DROP DEFAULT`, 'accessExclusive')],
+      detached: { ...o, default: null },
+    };
+  },
+};

@@ -1,0 +1,27 @@
+import { stmt } from '../model/change.ts';
+import type { FunctionObject } from '../model/objects.ts';
+import { ident } from '../sql/quote.ts';
+import { commentIfAny, commentOn } from './common.ts';
+import type { KindModule } from './kind.ts';
+
+/** `public.f(integer, text)`: how DROP / COMMENT name one overload. */
+export const signature = (o: FunctionObject) => `${ident(o.id.schema)}.${ident(o.id.name)}(${o.id.args.join(', ')})`;
+const what = (o: FunctionObject) => `${o.isProcedure ? 'PROCEDURE' : 'FUNCTION'} ${signature(o)}`;
+
+export const functionKind: KindModule<'function'> = {
+  kind: 'function',
+  weight: 5,
+  // CREATE OR REPLACE can change the body and attributes, never the result type, argument names or defaults.
+  alterable: ['definition', 'language', 'securityDefiner', 'volatility', 'config', 'comment'],
+  create: (o) => [stmt(o.definition.trim(), 'none'), ...commentIfAny(what(o), o.comment)],
+  drop: (o) => [stmt(`DROP ${what(o)}`, 'accessExclusive')],
+  alter(from, to, fields) {
+    const out = [];
+    if (fields.some((f) => f !== 'comment')) {
+      const hazards = from.securityDefiner !== to.securityDefiner ? [{ code: 'authz-change' as const, detail: `SECURITY ${to.securityDefiner ? 'DEFINER' : 'INVOKER'}` }] : [];
+      out.push(stmt(to.definition.trim(), 'none', hazards));
+    }
+    if (fields.includes('comment')) out.push(commentOn(what(to), to.comment));
+    return out;
+  },
+};

@@ -1,0 +1,37 @@
+import type { Catalog } from '../model/catalog.ts';
+import type { Statement } from '../model/change.ts';
+import type { CatalogKind, ObjectOfKind } from '../model/objects.ts';
+
+export interface DdlContext {
+  /** The target as it is now. */
+  readonly current: Catalog;
+  /** The desired state. */
+  readonly desired: Catalog;
+}
+
+/**
+ * Everything schemaplan knows about one kind of object: how to create, drop and alter it, which fields
+ * can change in place (any other changed field means drop + create), and the locks and hazards involved.
+ */
+export interface KindModule<K extends CatalogKind> {
+  readonly kind: K;
+  /** Tie-break when dependencies do not decide the order: lower creates first, drops last. */
+  readonly weight: number;
+  /** Fields that `alter` can change in place. */
+  readonly alterable: readonly string[];
+  create(o: ObjectOfKind<K>, ctx: DdlContext): Statement[];
+  drop(o: ObjectOfKind<K>, ctx: DdlContext): Statement[];
+  alter(from: ObjectOfKind<K>, to: ObjectOfKind<K>, fields: readonly string[], ctx: DdlContext): Statement[];
+  /** Statements that must wait until everything else exists (e.g. `ALTER SEQUENCE … OWNED BY`). */
+  after?(o: ObjectOfKind<K>, ctx: DdlContext): Statement[];
+  /** Does changing these fields in place require dropping and recreating the objects that depend on it? */
+  alterRecreatesDependents?(fields: readonly string[]): boolean;
+  /** Custom replacement (e.g. an enum losing a value), used instead of drop + create when defined. */
+  replace?(from: ObjectOfKind<K>, to: ObjectOfKind<K>, ctx: DdlContext): { before: Statement[]; after: Statement[] } | null;
+  /**
+   * How this object lets go of something it depends on while that thing is rebuilt (a column's default
+   * calling a replaced function): the statements, and the object as it is meanwhile. The plan then alters
+   * it from that state to the desired one. Without it, dependents are dropped and recreated.
+   */
+  detach?(o: ObjectOfKind<K>): { statements: Statement[]; detached: ObjectOfKind<K> } | null;
+}

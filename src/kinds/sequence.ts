@@ -1,0 +1,29 @@
+import { stmt, type Statement } from '../model/change.ts';
+import type { SequenceObject } from '../model/objects.ts';
+import { ident, qualified } from '../sql/quote.ts';
+import { commentIfAny, commentOn } from './common.ts';
+import type { KindModule } from './kind.ts';
+
+const name = (o: SequenceObject) => qualified(o.id.schema, o.id.name);
+const owner = (o: SequenceObject) => (o.ownedBy ? `${qualified(o.id.schema, o.ownedBy.table)}.${ident(o.ownedBy.column)}` : 'NONE');
+
+function options(o: SequenceObject): string {
+  return `AS ${o.dataType} INCREMENT BY ${o.increment} MINVALUE ${o.min} MAXVALUE ${o.max} START WITH ${o.start} CACHE ${o.cache}${o.cycle ? ' CYCLE' : ' NO CYCLE'}`;
+}
+
+export const sequenceKind: KindModule<'sequence'> = {
+  kind: 'sequence',
+  weight: 3,
+  alterable: ['dataType', 'start', 'increment', 'min', 'max', 'cache', 'cycle', 'ownedBy', 'comment'],
+  create: (o) => [stmt(`CREATE SEQUENCE ${name(o)} ${options(o)}`, 'none'), ...commentIfAny(`SEQUENCE ${name(o)}`, o.comment)],
+  // OWNED BY needs the column, and the column's default needs the sequence: ownership comes last.
+  after: (o) => (o.ownedBy ? [stmt(`ALTER SEQUENCE ${name(o)} OWNED BY ${owner(o)}`, 'none')] : []),
+  drop: (o) => [stmt(`DROP SEQUENCE ${name(o)}`, 'accessExclusive')],
+  alter(from, to, fields) {
+    const out: Statement[] = [];
+    if (fields.some((f) => f !== 'comment' && f !== 'ownedBy')) out.push(stmt(`ALTER SEQUENCE ${name(to)} ${options(to)}`, 'accessExclusive'));
+    if (fields.includes('ownedBy') && from) out.push(stmt(`ALTER SEQUENCE ${name(to)} OWNED BY ${owner(to)}`, 'none'));
+    if (fields.includes('comment')) out.push(commentOn(`SEQUENCE ${name(to)}`, to.comment));
+    return out;
+  },
+};

@@ -1,0 +1,86 @@
+import { childrenOf } from '../model/catalog.ts';
+import { stmt, type Statement } from '../model/change.ts';
+import type { ColumnObject, ConstraintObject, TableObject } from '../model/objects.ts';
+import { ident, qualified } from '../sql/quote.ts';
+import { columnDefinition } from './column.ts';
+import { commentIfAny, commentOn } from './common.ts';
+import { inlineInCreateTable } from './constraint.ts';
+import type { DdlContext, KindModule } from './kind.ts';
+
+const name = (o: TableObject) => qualified(o.id.schema, o.id.name);
+
+function createTable(o: TableObject, ctx: DdlContext): Statement[] {
+  const children = childrenOf(ctx.desired, o.id);
+  const columns = children.filter((c): c is ColumnObject => c.kind === 'column').sort((a, b) => a.position - b.position);
+  const constraints = children.filter((c): c is ConstraintObject => c.kind === 'constraint' && inlineInCreateTable(c));
+  const elements = [
+    ...(o.partitionOf ? [] : columns.map(columnDefinition)),
+    ...constraints.map((c) => `CONSTRAINT ${ident(c.id.name)} ${c.definition}`),
+  ];
+  const head = `CREATE ${o.persistence === 'unlogged' ? 'UNLOGGED ' : ''}TABLE ${name(o)}`;
+  let sql: string;
+  if (o.partitionOf) {
+    sql = `${head} PARTITION OF ${qualified(o.partitionOf.schema, o.partitionOf.name)}${elements.length ? ` (\n  ${elements.join(',\n  ')}\n)` : ''} ${o.partitionOf.bound}`;
+  } else {
+    sql = `${head} (\n  ${elements.join(',\n  ')}\n)`;
+    if (o.inherits.length) sql += ` INHERITS (${o.inherits.map((p) => qualified(p.schema, p.name)).join(', ')})`;
+  }
+  if (o.partitionKey) sql += ` PARTITION BY ${o.partitionKey}`;
+  if (o.options.length) sql += ` WITH (${o.options.join(', ')})`;
+  const out = [stmt(sql, 'none')];
+  if (o.rls) out.push(stmt(`ALTER TABLE ${name(o)} ENABLE ROW LEVEL SECURITY`, 'accessExclusive'));
+  if (o.forceRls) out.push(stmt(`ALTER TABLE ${name(o)} FORCE ROW LEVEL SECURITY`, 'accessExclusive'));
+  out.push(...commentIfAny(`TABLE ${name(o)}`, o.comment));
+  if (o.partitionOf) {
+    // Partition columns come from the parent; only their comments and defaults can differ.
+    for (const c of columns) out.push(...commentIfAny(`COLUMN ${name(o)}.${ident(c.id.name)}`, c.comment));
+  } else {
+    for (const c of columns) out.push(...commentIfAny(`COLUMN ${name(o)}.${ident(c.id.name)}`, c.comment));
+  }
+  for (const c of constraints) out.push(...commentIfAny(`CONSTRAINT ${ident(c.id.name)} ON ${name(o)}`, c.comment));
+  return out;
+}
+
+function alterTable(from: TableObject, to: TableObject, fields: readonly string[]): Statement[] {
+  const n = name(to);
+  const out: Statement[] = [];
+  if (fields.includes('rls')) {
+    out.push(stmt(`ALTER TABLE ${n} ${to.rls ? 'ENABLE' : 'DISABLE'} ROW LEVEL SECURITY`, 'accessExclusive', [{ code: 'authz-change', detail: `row-level security ${to.rls ? 'enabled' : 'disabled'}` }]));
+  }
+  if (fields.includes('forceRls')) {
+    out.push(stmt(`ALTER TABLE ${n} ${to.forceRls ? 'FORCE' : 'NO FORCE'} ROW LEVEL SECURITY`, 'accessExclusive', [{ code: 'authz-change', detail: 'row-level security for the owner' }]));
+  }
+  if (fields.includes('persistence')) {
+    out.push(stmt(`ALTER TABLE ${n} SET ${to.persistence === 'unlogged' ? 'UNLOGGED' : 'LOGGED'}`, 'accessExclusive', [{ code: 'table-rewrite', detail: 'rewrites the table' }]));
+  }
+  if (fields.includes('options')) {
+    const key = (o: string) => o.split('=')[0]!;
+    const reset = from.options.filter((o) => !to.options.some((t) => key(t) === key(o))).map(key);
+    if (reset.length) out.push(stmt(`ALTER TABLE ${n} RESET (${reset.join(', ')})`, 'shareUpdateExclusive'));
+    const set = to.options.filter((o) => !from.options.includes(o));
+    if (set.length) out.push(stmt(`ALTER TABLE ${n} SET (${set.join(', ')})`, 'shareUpdateExclusive'));
+  }
+  if (fields.includes('inherits')) {
+    const key = (p: { schema: string; name: string }) => qualified(p.schema, p.name);
+    for (const p of from.inherits) if (!to.inherits.some((q) => key(q) === key(p))) out.push(stmt(`ALTER TABLE ${n} NO INHERIT ${key(p)}`, 'accessExclusive'));
+    for (const p of to.inherits) if (!from.inherits.some((q) => key(q) === key(p))) out.push(stmt(`ALTER TABLE ${n} INHERIT ${key(p)}`, 'accessExclusive'));
+  }
+  if (fields.includes('partitionOf')) {
+    if (from.partitionOf) out.push(stmt(`ALTER TABLE ${qualified(from.partitionOf.schema, from.partitionOf.name)} DETACH PARTITION ${n}`, 'accessExclusive'));
+    if (to.partitionOf) {
+      out.push(stmt(`ALTER TABLE ${qualified(to.partitionOf.schema, to.partitionOf.name)} ATTACH PARTITION ${n} ${to.partitionOf.bound}`, 'shareUpdateExclusive', [{ code: 'validation-scan', detail: 'checks every row against the partition bound' }]));
+    }
+  }
+  if (fields.includes('comment')) out.push(commentOn(`TABLE ${n}`, to.comment));
+  return out;
+}
+
+export const tableKind: KindModule<'table'> = {
+  kind: 'table',
+  weight: 10,
+  // partitionKey is deliberately absent: changing it means recreating the table, which a plan never does.
+  alterable: ['rls', 'forceRls', 'persistence', 'options', 'inherits', 'partitionOf', 'comment'],
+  create: createTable,
+  drop: (o) => [stmt(`DROP TABLE ${name(o)}`, 'accessExclusive', [{ code: 'data-loss', detail: `drops table ${o.id.schema}.${o.id.name} and all its rows` }])],
+  alter: alterTable,
+};

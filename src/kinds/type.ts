@@ -1,0 +1,172 @@
+import { ofKind } from '../model/catalog.ts';
+import { stmt, type Statement } from '../model/change.ts';
+import type { ObjectOfKind, TypeObject } from '../model/objects.ts';
+import { ident, literal, qualified } from '../sql/quote.ts';
+import { commentIfAny, commentOn } from './common.ts';
+import type { DdlContext, KindModule } from './kind.ts';
+
+type EnumType = Extract<TypeObject, { variant: 'enum' }>;
+type DomainType = Extract<TypeObject, { variant: 'domain' }>;
+type CompositeType = Extract<TypeObject, { variant: 'composite' }>;
+
+const name = (o: TypeObject) => qualified(o.id.schema, o.id.name);
+
+function createType(o: TypeObject): Statement[] {
+  const n = name(o);
+  let sql: string;
+  switch (o.variant) {
+    case 'enum':
+      sql = `CREATE TYPE ${n} AS ENUM (${o.values.map(literal).join(', ')})`;
+      break;
+    case 'domain':
+      sql = [
+        `CREATE DOMAIN ${n} AS ${o.baseType}`,
+        o.collation ? `COLLATE ${o.collation}` : '',
+        o.default !== null ? `DEFAULT ${o.default}` : '',
+        o.notNull ? 'NOT NULL' : '',
+        ...o.checks.map((c) => `CONSTRAINT ${ident(c.name)} ${c.definition}`),
+      ]
+        .filter(Boolean)
+        .join(' ');
+      break;
+    case 'composite':
+      sql = `CREATE TYPE ${n} AS (${o.attributes.map((a) => `${ident(a.name)} ${a.type}${a.collation ? ` COLLATE ${a.collation}` : ''}`).join(', ')})`;
+      break;
+    case 'range':
+      sql = `CREATE TYPE ${n} AS RANGE (${o.definition})`;
+      break;
+  }
+  return [stmt(sql, 'none'), ...commentIfAny(`${o.variant === 'domain' ? 'DOMAIN' : 'TYPE'} ${n}`, o.comment)];
+}
+
+/**
+ * Enum values can be added anywhere and renamed in place; a plan never rewrites the type for that.
+ * Returns null when values were removed or reordered (the type must be recreated).
+ */
+export function enumAlter(from: readonly string[], to: readonly string[]): { add: { value: string; before?: string; after?: string }[]; rename: [string, string][] } | null {
+  if (from.length === to.length) {
+    const renames: [string, string][] = [];
+    const kept = from.filter((v) => to.includes(v));
+    // Same length, same positions for every kept value: the others were renamed.
+    if (kept.every((v) => from.indexOf(v) === to.indexOf(v))) {
+      from.forEach((v, i) => {
+        if (v !== to[i]) renames.push([v, to[i]!]);
+      });
+      if (renames.length && renames.every(([, nv]) => !from.includes(nv))) return { add: [], rename: renames };
+    }
+  }
+  // Every old value must still be there, in the same relative order.
+  let j = 0;
+  for (const v of to) if (v === from[j]) j++;
+  if (j !== from.length) return null;
+  const add: { value: string; before?: string; after?: string }[] = [];
+  to.forEach((v, i) => {
+    if (from.includes(v)) return;
+    const next = to.slice(i + 1).find((x) => from.includes(x));
+    if (next !== undefined) add.push({ value: v, before: next });
+    else add.push({ value: v, ...(i > 0 ? { after: to[i - 1]! } : {}) });
+  });
+  return { add, rename: [] };
+}
+
+function alterEnum(from: EnumType, to: EnumType): Statement[] {
+  const plan = enumAlter(from.values, to.values)!;
+  const n = name(to);
+  return [
+    ...plan.rename.map(([a, b]) => stmt(`ALTER TYPE ${n} RENAME VALUE ${literal(a)} TO ${literal(b)}`, 'accessExclusive')),
+    ...plan.add.map((a) =>
+      stmt(
+        `ALTER TYPE ${n} ADD VALUE ${literal(a.value)}${a.before !== undefined ? ` BEFORE ${literal(a.before)}` : a.after !== undefined ? ` AFTER ${literal(a.after)}` : ''}`,
+        'accessExclusive',
+      ),
+    ),
+  ];
+}
+
+function alterDomain(from: DomainType, to: DomainType): Statement[] {
+  const n = name(to);
+  const out: Statement[] = [];
+  if (from.default !== to.default) out.push(stmt(`ALTER DOMAIN ${n} ${to.default === null ? 'DROP DEFAULT' : `SET DEFAULT ${to.default}`}`, 'shareUpdateExclusive'));
+  if (from.notNull !== to.notNull) {
+    out.push(stmt(`ALTER DOMAIN ${n} ${to.notNull ? 'SET' : 'DROP'} NOT NULL`, 'share', to.notNull ? [{ code: 'validation-scan', detail: 'checks every column of this domain' }] : []));
+  }
+  const key = (c: { name: string; definition: string }) => `${c.name}\u0000${c.definition}`;
+  const toKeys = new Set(to.checks.map(key));
+  const fromKeys = new Set(from.checks.map(key));
+  for (const c of from.checks) if (!toKeys.has(key(c))) out.push(stmt(`ALTER DOMAIN ${n} DROP CONSTRAINT ${ident(c.name)}`, 'shareUpdateExclusive'));
+  for (const c of to.checks) {
+    if (!fromKeys.has(key(c))) out.push(stmt(`ALTER DOMAIN ${n} ADD CONSTRAINT ${ident(c.name)} ${c.definition}`, 'share', [{ code: 'validation-scan', detail: 'checks every value of this domain' }]));
+  }
+  if (from.comment !== to.comment) out.push(commentOn(`DOMAIN ${n}`, to.comment));
+  return out;
+}
+
+function alterComposite(from: CompositeType, to: CompositeType): Statement[] {
+  const n = name(to);
+  const actions: string[] = [];
+  for (const a of from.attributes) if (!to.attributes.some((b) => b.name === a.name)) actions.push(`DROP ATTRIBUTE ${ident(a.name)}`);
+  for (const b of to.attributes) {
+    const a = from.attributes.find((x) => x.name === b.name);
+    const typ = `${b.type}${b.collation ? ` COLLATE ${b.collation}` : ''}`;
+    if (!a) actions.push(`ADD ATTRIBUTE ${ident(b.name)} ${typ}`);
+    else if (a.type !== b.type || a.collation !== b.collation) actions.push(`ALTER ATTRIBUTE ${ident(b.name)} TYPE ${typ}`);
+  }
+  const out = actions.length ? [stmt(`ALTER TYPE ${n} ${actions.join(', ')}`, 'accessExclusive')] : [];
+  if (from.comment !== to.comment) out.push(commentOn(`TYPE ${n}`, to.comment));
+  return out;
+}
+
+export const typeKind: KindModule<'type'> = {
+  kind: 'type',
+  weight: 2,
+  alterable: ['comment', 'values', 'default', 'notNull', 'checks', 'attributes'],
+  create: createType,
+  drop: (o) => [stmt(`DROP ${o.variant === 'domain' ? 'DOMAIN' : 'TYPE'} ${name(o)}`, 'accessExclusive')],
+  alter(from, to, fields) {
+    if (from.variant === 'enum' && to.variant === 'enum') {
+      if (fields.includes('values') && !enumAlter(from.values, to.values)) throw new Error('bug: enum values need a replace');
+      return [...(fields.includes('values') ? alterEnum(from, to) : []), ...(from.comment !== to.comment ? [commentOn(`TYPE ${name(to)}`, to.comment)] : [])];
+    }
+    if (from.variant === 'domain' && to.variant === 'domain') return alterDomain(from, to);
+    if (from.variant === 'composite' && to.variant === 'composite') return alterComposite(from, to);
+    return [commentOn(`TYPE ${name(to)}`, to.comment)];
+  },
+  replace(from, to, ctx) {
+    if (from.variant !== 'enum' || to.variant !== 'enum') return null;
+    return replaceEnum(from, to, ctx);
+  },
+};
+
+/**
+ * An enum that loses or reorders values is recreated under the same name without touching table data:
+ * rename the old type away, create the new one, convert every column through text, drop the old type.
+ * Rows holding a removed value make the conversion fail, and the transaction rolls back.
+ */
+function replaceEnum(from: EnumType, to: EnumType, ctx: DdlContext): { before: Statement[]; after: Statement[] } {
+  const n = name(to);
+  const old = qualified(from.id.schema, `${from.id.name}__old`);
+  const typeText = [n, `${from.id.schema}.${from.id.name}`, from.id.name];
+  const users = ofKind(ctx.current, 'column').filter((c) => typeText.includes(c.type.replace(/\[\]$/, '')));
+  const convert = (c: ObjectOfKind<'column'>): Statement[] => {
+    const t = qualified(c.id.schema, c.id.table);
+    const col = ident(c.id.name);
+    const isArray = c.type.endsWith('[]');
+    const out: Statement[] = [];
+    if (c.default !== null) out.push(stmt(`ALTER TABLE ${t} ALTER COLUMN ${col} DROP DEFAULT`, 'accessExclusive'));
+    out.push(
+      stmt(`ALTER TABLE ${t} ALTER COLUMN ${col} TYPE ${n}${isArray ? '[]' : ''} USING ${col}::text${isArray ? '[]' : ''}::${n}${isArray ? '[]' : ''}`, 'accessExclusive', [
+        { code: 'table-rewrite', detail: `converts ${c.id.table}.${c.id.name} to the recreated enum` },
+      ]),
+    );
+    return out;
+  };
+  return {
+    before: [stmt(`ALTER TYPE ${n} RENAME TO ${ident(`${from.id.name}__old`)}`, 'accessExclusive')],
+    after: [
+      ...createType(to),
+      ...users.flatMap(convert),
+      ...users.filter((c) => c.default !== null).map((c) => stmt(`ALTER TABLE ${qualified(c.id.schema, c.id.table)} ALTER COLUMN ${ident(c.id.name)} SET DEFAULT ${c.default!.replaceAll(`::${from.id.name}__old`, `::${from.id.name}`)}`, 'accessExclusive')),
+      stmt(`DROP TYPE ${old}`, 'accessExclusive'),
+    ],
+  };
+}

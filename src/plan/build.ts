@@ -1,0 +1,139 @@
+import { parentOf, type Catalog } from '../model/catalog.ts';
+import { objectOf, type Change, type Statement } from '../model/change.ts';
+import { changedFields } from '../kinds/common.ts';
+import { informationalFields } from '../model/fingerprint.ts';
+import { describeId, encodeId } from '../model/identity.ts';
+import type { CatalogObject } from '../model/objects.ts';
+import { inlineInCreateTable } from '../kinds/constraint.ts';
+import type { DdlContext } from '../kinds/kind.ts';
+import { kindModule } from '../kinds/registry.ts';
+import { REBUILD_FIELD } from '../diff/dependents.ts';
+import { topoSort } from './graph.ts';
+import type { PlanStep } from './plan.ts';
+
+interface Node {
+  readonly phase: 'drop' | 'create';
+  readonly change: Change;
+  readonly key: string;
+  readonly weight: number;
+  readonly statements: Statement[];
+}
+
+/**
+ * Changes → ordered steps. Drops are ordered by the current catalog's dependency edges, creates and alters by
+ * the desired one's; an object created (or dropped) together with its table is folded into the table's step.
+ */
+export function orderChanges(changes: readonly Change[], current: Catalog, desired: Catalog): { steps: PlanStep[]; notes: string[] } {
+  const ctx: DdlContext = { current, desired };
+  const createNode = new Map<string, Node>();
+  const dropNode = new Map<string, Node>();
+  const nodes: Node[] = [];
+  const after: PlanStep[] = [];
+  const node = (phase: Node['phase'], change: Change, o: CatalogObject, statements: Statement[]) => {
+    const n: Node = { phase, change, key: encodeId(o.id), weight: kindModule(o.kind).weight, statements };
+    nodes.push(n);
+    (phase === 'drop' ? dropNode : createNode).set(n.key, n);
+    return n;
+  };
+  const createdTables = new Set<string>();
+  const dropped = new Set<string>();
+  for (const c of changes) {
+    if (c.op === 'create' && c.to.kind === 'table') createdTables.add(encodeId(c.to.id));
+    if (c.op === 'drop' && (c.from.kind === 'table' || c.from.kind === 'column')) dropped.add(encodeId(c.from.id));
+  }
+  const folded = new Map<string, { phase: Node['phase']; parent: string }>();
+  for (const c of changes) {
+    const o = objectOf(c);
+    const key = encodeId(o.id);
+    const module = kindModule(o.kind);
+    switch (c.op) {
+      case 'create': {
+        const parent = parentOf(c.to);
+        const parentKey = parent && encodeId(parent);
+        if (parentKey && createdTables.has(parentKey) && foldsIntoCreate(c.to)) folded.set(`create:${key}`, { phase: 'create', parent: parentKey });
+        else node('create', c, c.to, module.create(c.to as never, ctx));
+        const deferred = module.after?.(c.to as never, ctx) ?? [];
+        if (deferred.length) after.push({ change: c, phase: 'after', statements: deferred });
+        break;
+      }
+      case 'drop': {
+        const owner = dropOwner(c.from).find((k) => dropped.has(k));
+        if (owner) folded.set(`drop:${key}`, { phase: 'drop', parent: owner });
+        else node('drop', c, c.from, module.drop(c.from as never, ctx));
+        break;
+      }
+      case 'alter':
+        node('create', c, c.to, module.alter(c.from as never, c.to as never, c.fields, ctx));
+        break;
+      case 'replace': {
+        const detach = c.fields[0] === REBUILD_FIELD ? module.detach?.(c.from as never) : null;
+        const custom = detach ? null : module.replace?.(c.from as never, c.to as never, ctx);
+        if (detach) {
+          node('drop', c, c.from, detach.statements);
+          const fields = changedFields(detach.detached, c.to, informationalFields(c.to.kind));
+          node('create', c, c.to, fields.length ? module.alter(detach.detached as never, c.to as never, fields, ctx) : []);
+        } else if (custom) {
+          node('drop', c, c.from, custom.before);
+          node('create', c, c.to, custom.after);
+        } else {
+          node('drop', c, c.from, module.drop(c.from as never, ctx));
+          node('create', c, c.to, module.create(c.to as never, ctx));
+          const deferred = module.after?.(c.to as never, ctx) ?? [];
+          if (deferred.length) after.push({ change: c, phase: 'after', statements: deferred });
+        }
+        break;
+      }
+    }
+  }
+  const createSide = (key: string) => createNode.get(key) ?? resolveFolded(folded.get(`create:${key}`), createNode);
+  const dropSide = (key: string) => dropNode.get(key) ?? resolveFolded(folded.get(`drop:${key}`), dropNode);
+  const edges: [Node, Node][] = [];
+  for (const n of nodes) {
+    if (n.phase === 'create' && dropNode.has(n.key)) edges.push([dropNode.get(n.key)!, n]);
+  }
+  for (const e of current.edges) {
+    const x = dropSide(e.from);
+    const y = dropSide(e.to);
+    if (x && y && x !== y) edges.push([x, y]);
+    const ax = createNode.get(e.from);
+    if (ax && ax.change.op === 'alter' && y) edges.push([ax, y]);
+    const ay = createNode.get(e.to);
+    if (x && ay && ay.change.op === 'alter') edges.push([x, ay]);
+  }
+  for (const e of desired.edges) {
+    const x = createSide(e.from);
+    const y = createSide(e.to);
+    if (x && y && x !== y) edges.push([y, x]);
+  }
+  const compare = (a: Node, b: Node) => {
+    if (a.phase !== b.phase) return a.phase === 'drop' ? -1 : 1;
+    const w = a.phase === 'drop' ? b.weight - a.weight : a.weight - b.weight;
+    if (w) return w;
+    return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+  };
+  const { order, cycleBreaks } = topoSort(nodes, edges, compare);
+  const steps: PlanStep[] = order.map((n) => ({ change: n.change, phase: n.phase, statements: n.statements }));
+  const notes = cycleBreaks.map((n) => `dependency cycle broken at ${n.phase} of ${describeId(objectOf(n.change).id)}`);
+  return { steps: [...steps, ...after], notes };
+}
+
+function resolveFolded(f: { parent: string } | undefined, map: ReadonlyMap<string, Node>): Node | undefined {
+  return f ? map.get(f.parent) : undefined;
+}
+
+/** Columns and non-FK constraints are written inside CREATE TABLE. */
+function foldsIntoCreate(o: CatalogObject): boolean {
+  if (o.kind === 'column') return true;
+  if (o.kind === 'constraint') return inlineInCreateTable(o);
+  return false;
+}
+
+/** The objects whose DROP also drops this one: its table, or the table and column owning a sequence. */
+function dropOwner(o: CatalogObject): string[] {
+  if (o.kind === 'sequence' && o.ownedBy) {
+    const { schema } = o.id;
+    return [encodeId({ kind: 'table', schema, name: o.ownedBy.table }), encodeId({ kind: 'column', schema, table: o.ownedBy.table, name: o.ownedBy.column })];
+  }
+  const parent = parentOf(o);
+  return parent ? [encodeId(parent)] : [];
+}

@@ -1,0 +1,109 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config/config.ts';
+import { connectPg, type Queryable } from '../db/queryable.ts';
+import { connectionError, isPostgresUrl, redactUrl } from '../db/url.ts';
+import { loadStubs } from '../desired/build.ts';
+import { executeStatements } from '../desired/execute.ts';
+import type { ShadowProvider } from '../desired/shadow/provider.ts';
+import { openPgliteDir } from '../desired/shadow/pglite.ts';
+import { sqlFormat } from '../desired/sql-format.ts';
+import { err, ok, type Result, type UserError } from '../errors.ts';
+
+export type TargetSpec =
+  | { readonly kind: 'url'; readonly url: string }
+  | { readonly kind: 'dump'; readonly file: string }
+  | { readonly kind: 'migrations'; readonly dir: string }
+  | { readonly kind: 'embedded'; readonly dataDir: string };
+
+export interface OpenTarget {
+  readonly db: Queryable;
+  readonly description: string;
+  /** Only databases can be applied to; a dump or a migrations folder is read through a shadow. */
+  readonly writable: boolean;
+  dispose(): Promise<void>;
+}
+
+export function parseTarget(value: string | undefined, root: string): TargetSpec {
+  if (!value) return { kind: 'embedded', dataDir: path.join(root, '.schemaplan', 'dev') };
+  if (isPostgresUrl(value)) return { kind: 'url', url: value };
+  if (existsSync(value) && statSync(value).isDirectory()) return { kind: 'migrations', dir: value };
+  return { kind: 'dump', file: value };
+}
+
+export function describeTarget(spec: TargetSpec): string {
+  switch (spec.kind) {
+    case 'url':
+      return redactUrl(spec.url);
+    case 'dump':
+      return spec.file;
+    case 'migrations':
+      return `${spec.dir} (migrations)`;
+    case 'embedded':
+      return 'embedded dev database';
+  }
+}
+
+export async function openTarget(spec: TargetSpec, config: Config, provider: ShadowProvider): Promise<Result<OpenTarget, UserError>> {
+  switch (spec.kind) {
+    case 'url': {
+      try {
+        const db = await connectPg(spec.url, 'target');
+        return ok({ db, description: redactUrl(spec.url), writable: true, dispose: () => db.close() });
+      } catch (e) {
+        return err(connectionError(spec.url, e, 'target'));
+      }
+    }
+    case 'embedded': {
+      const { db, created } = await openPgliteDir(spec.dataDir);
+      if (created) {
+        const stubs = await loadStubs(db, config);
+        if (!stubs.ok) {
+          await db.close();
+          return stubs;
+        }
+      }
+      return ok({ db, description: `embedded dev database (${path.relative(process.cwd(), spec.dataDir) || spec.dataDir})`, writable: true, dispose: () => db.close() });
+    }
+    case 'dump':
+    case 'migrations':
+      return loadFilesIntoShadow(spec, config, provider);
+  }
+}
+
+/** A dump or a migrations folder (files in lexical order) is executed in a shadow, then read like a database. */
+async function loadFilesIntoShadow(spec: Extract<TargetSpec, { kind: 'dump' | 'migrations' }>, config: Config, provider: ShadowProvider): Promise<Result<OpenTarget, UserError>> {
+  const files = spec.kind === 'dump' ? [spec.file] : migrationFiles(spec.dir);
+  if (!files.length || !files.every((f) => existsSync(f))) {
+    return err({ code: 'target', message: spec.kind === 'dump' ? `target file not found: ${spec.file}` : `no .sql files in ${spec.dir}`, hint: 'pass a postgres:// URL, a .sql dump or a folder of migrations' });
+  }
+  const opened = await provider.open();
+  if (!opened.ok) return opened;
+  const shadow = opened.value;
+  const stubs = await loadStubs(shadow.db, config);
+  if (!stubs.ok) {
+    await shadow.dispose();
+    return stubs;
+  }
+  for (const file of files) {
+    const compiled = sqlFormat.compile([{ path: path.relative(process.cwd(), file) || file, text: readFileSync(file, 'utf8') }]);
+    if (!compiled.ok) {
+      await shadow.dispose();
+      return err({ ...compiled.error[0]!, code: 'target' });
+    }
+    // Migrations ran one after another in history: no reordering, the first error is the answer.
+    const run = await executeStatements(shadow.db, compiled.value, () => true, false);
+    if (!run.ok) {
+      await shadow.dispose();
+      return err({ ...run.error, code: 'target' });
+    }
+  }
+  return ok({ db: shadow.db, description: `${describeTarget(spec)} loaded into ${shadow.description}`, writable: false, dispose: () => shadow.dispose() });
+}
+
+function migrationFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+    .map((f) => path.join(dir, f));
+}

@@ -1,0 +1,88 @@
+import path from 'node:path';
+import type { Config } from '../config/config.ts';
+import { buildDesiredCatalog, type DesiredCatalog, type Log } from '../desired/build.ts';
+import { dockerProvider } from '../desired/shadow/docker.ts';
+import { pgliteProvider } from '../desired/shadow/pglite.ts';
+import type { ShadowProvider } from '../desired/shadow/provider.ts';
+import { serverProvider } from '../desired/shadow/server.ts';
+import { ok, type Result, type UserError } from '../errors.ts';
+import { introspect } from '../introspect/introspect.ts';
+import { resolveSchemas } from '../introspect/schemas.ts';
+import type { Catalog } from '../model/catalog.ts';
+import { makePlan } from '../plan/make-plan.ts';
+import type { Plan } from '../plan/plan.ts';
+import { openTarget, type OpenTarget, type TargetSpec } from '../target/target.ts';
+
+export interface PlanRequest {
+  readonly config: Config;
+  readonly desiredPath: string;
+  readonly target: TargetSpec;
+  /** --dev-url: a server (postgres://), docker://image, or `embedded` (PGlite) for shadows. */
+  readonly devUrl?: string | undefined;
+  readonly log?: Log;
+  /** Disable the desired-catalog cache (tests, benchmarks of the cold path). */
+  readonly noCache?: boolean;
+}
+
+export interface Prepared {
+  readonly plan: Plan;
+  readonly current: Catalog;
+  readonly desired: DesiredCatalog;
+  readonly target: OpenTarget;
+  readonly schemas: readonly string[];
+}
+
+export function cacheDir(config: Config): string {
+  return path.join(config.root, '.schemaplan');
+}
+
+/**
+ * The shadow for normalizing the desired state: the configured dev database; else, for a server target, a
+ * temporary database on that same server (same major version, same normalization); else embedded PGlite.
+ */
+export function chooseProvider(config: Config, target: TargetSpec, devUrl: string | undefined): { provider: ShadowProvider; fallback: ShadowProvider | null } {
+  const dev = devUrl ?? config.devUrl;
+  const pglite = pgliteProvider();
+  if (dev === 'embedded') return { provider: pglite, fallback: null };
+  if (dev?.startsWith('docker://')) return { provider: dockerProvider(dev), fallback: null };
+  if (dev) return { provider: serverProvider(dev), fallback: null };
+  if (target.kind === 'url') return { provider: serverProvider(target.url), fallback: pglite };
+  return { provider: pglite, fallback: null };
+}
+
+/** Desired state → catalog, target → catalog, diff → plan. The caller disposes `target`. */
+export async function preparePlan(req: PlanRequest): Promise<Result<Prepared, UserError>> {
+  const log = req.log ?? (() => {});
+  const { provider, fallback } = chooseProvider(req.config, req.target, req.devUrl);
+  const opened = await openTarget(req.target, req.config, provider);
+  if (!opened.ok) return opened;
+  const target = opened.value;
+  try {
+    const targetSchemas = await resolveSchemas(target.db, req.config);
+    const cache = req.noCache ? null : cacheDir(req.config);
+    let desired = await buildDesiredCatalog(req.config, req.desiredPath, provider, { cacheDir: cache, log, schemasHint: targetSchemas });
+    const notes: string[] = [];
+    if (!desired.ok && desired.error.code === 'shadow' && fallback) {
+      notes.push(`no temporary database could be created on the target server; normalized the desired state in embedded PGlite instead (${desired.error.message})`);
+      log(notes[0]!);
+      desired = await buildDesiredCatalog(req.config, req.desiredPath, fallback, { cacheDir: cache, log, schemasHint: targetSchemas });
+    }
+    if (!desired.ok) {
+      await target.dispose();
+      return desired;
+    }
+    const schemas = req.config.schemas === 'all' ? [...new Set([...targetSchemas, ...schemasOf(desired.value.catalog)])].sort() : targetSchemas;
+    const current = await introspect(target.db, { schemas });
+    const plan = makePlan(current, desired.value.catalog, schemas, notes);
+    return ok({ plan, current, desired: desired.value, target, schemas });
+  } catch (e) {
+    await target.dispose();
+    throw e;
+  }
+}
+
+function schemasOf(c: Catalog): string[] {
+  const out: string[] = [];
+  for (const o of c.objects.values()) if (o.kind === 'schema') out.push(o.id.name);
+  return out;
+}

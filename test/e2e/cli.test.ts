@@ -1,0 +1,133 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dockerUnavailable } from '../../src/desired/shadow/docker.ts';
+import { cli, project } from '../helpers/cli.ts';
+import { createTestDb, type TestDb } from '../helpers/db.ts';
+
+const TABLES = `create table organizations (id uuid primary key default gen_random_uuid(), name text not null);
+create table members ("organizationId" uuid not null references organizations(id), "userId" uuid not null);
+`;
+
+describe('the CLI on the embedded default (no server)', () => {
+  const dir = project({
+    'desired/tables.sql': TABLES,
+    'desired/policies.sql': 'alter table members enable row level security;\n',
+    'prod-dump.sql': '\\restrict x\ncreate table organizations (id uuid primary key, name text);\n',
+  });
+
+  it('plans, applies, and then has nothing to do', () => {
+    const plan = cli(['plan', '--exit-code'], dir);
+    expect(plan.stderr).toBe('');
+    expect(plan.code).toBe(2);
+    expect(plan.stdout).toContain('+ table public.organizations');
+    expect(plan.stdout).toContain('ALTER TABLE public.members ENABLE ROW LEVEL SECURITY;');
+    const apply = cli(['apply', '--auto-approve'], dir);
+    expect(apply.code).toBe(0);
+    expect(apply.stdout).toContain('The target matches the desired state.');
+    const again = cli(['plan', '--exit-code'], dir);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('No changes');
+  });
+
+  it('writes the plan as SQL and as the JSON plan document', () => {
+    const sql = cli(['plan', '--format', 'sql', '--desired', 'desired/tables.sql', '--target', 'prod-dump.sql'], dir);
+    expect(sql.code).toBe(0);
+    expect(sql.stdout).toMatch(/^-- create table public\.members/m);
+    expect(sql.stdout).toContain('ALTER TABLE public.organizations ALTER COLUMN name SET NOT NULL;');
+    const json = cli(['plan', '--format', 'json', '--desired', 'desired/tables.sql', '--target', 'prod-dump.sql'], dir);
+    const doc = JSON.parse(json.stdout);
+    expect(doc.formatVersion).toBe(1);
+    expect(doc.sourceFingerprint).toMatch(/^[0-9a-f]{32}$/);
+    expect(doc.steps.length).toBeGreaterThan(0);
+  });
+});
+
+describe('bad input: one clear line and exit 1', () => {
+  it('names file:line:column of a statement the shadow rejects', () => {
+    const dir = project({ 'desired/policies.sql': '\n\ncreate policy p on organizations using (true);\n' });
+    const r = cli(['plan'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: desired\/policies\.sql:3:20: relation "organizations" does not exist/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+  it('reports an empty desired directory', () => {
+    const dir = project({ 'README.md': 'x' });
+    mkdirSync(path.join(dir, 'desired'));
+    const r = cli(['plan'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: no desired-state files in desired/);
+  });
+  it('reports an unknown flag', () => {
+    const r = cli(['plan', '--frobnicate'], project({}));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/unknown option '--frobnicate'/);
+  });
+  it('reports an unreachable database without printing its password', () => {
+    const dir = project({ 'desired/t.sql': TABLES });
+    const r = cli(['plan', '--target', 'postgres://app:s3cret-pw@127.0.0.1:1/app'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/cannot connect to target postgres:\/\/app:\*\*\*@127\.0\.0\.1:1\/app/);
+    expect(r.stderr).not.toContain('s3cret-pw');
+  });
+});
+
+describe('the CLI against a server', () => {
+  let db: TestDb;
+  beforeAll(async () => {
+    db = await createTestDb('sp_e2e_', TABLES + 'create index members_org_idx on members ("organizationId");');
+  });
+  afterAll(() => db.drop());
+
+  it('inspect prints SQL that plans back to "No changes"', () => {
+    const dir = project({});
+    const inspected = cli(['inspect', '--target', db.url, '--out', 'schema.sql'], dir);
+    expect(inspected.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'schema.sql'), 'utf8')).toContain('CREATE INDEX members_org_idx');
+    const plan = cli(['plan', '--desired', 'schema.sql', '--target', db.url, '--exit-code'], dir);
+    expect(plan.stdout).toContain('No changes');
+    expect(plan.code).toBe(0);
+  });
+
+  it('plans a migrations folder into the migration that reaches the desired state', () => {
+    const dir = project({
+      'migrations/001_init.sql': 'create table organizations (id uuid primary key, name text);',
+      'migrations/002_members.sql': 'create table members ("organizationId" uuid not null, "userId" uuid not null);',
+      'desired/t.sql': TABLES,
+    });
+    const r = cli(['plan', '--target', 'migrations', '--format', 'sql'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('ALTER TABLE public.organizations ALTER COLUMN id SET DEFAULT gen_random_uuid();');
+    expect(r.stdout).toContain('ALTER TABLE public.organizations ALTER COLUMN name SET NOT NULL;');
+    expect(r.stdout).toContain('FOREIGN KEY ("organizationId") REFERENCES public.organizations(id)');
+  });
+
+  it('refuses to drop a table without --allow-destructive, and the database keeps it', async () => {
+    const dir = project({ 'desired/t.sql': 'create table organizations (id uuid primary key default gen_random_uuid(), name text not null);' });
+    const r = cli(['apply', '--target', db.url, '--auto-approve'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/the plan drops data \(table public\.members\)/);
+    const c = await db.connect();
+    const { rows } = await c.query(`select to_regclass('public.members') is not null as present`);
+    await c.close();
+    expect(rows[0]).toEqual({ present: true });
+  });
+});
+
+describe('docker:// shadows', async () => {
+  const reason = await dockerUnavailable();
+  if (reason) console.log(`docker:// shadow test skipped: no Docker engine (${reason})`);
+
+  it.runIf(reason)('fails with one clear line when no Docker engine is reachable', () => {
+    const r = cli(['plan', '--dev-url', 'docker://postgres:16'], project({ 'desired/t.sql': TABLES }));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: no Docker engine is reachable for docker:\/\/postgres:16/);
+    expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
+  });
+
+  it.skipIf(reason)('normalizes the desired state in a postgres:16 container', () => {
+    const r = cli(['plan', '--dev-url', 'docker://postgres:16', '--format', 'sql'], project({ 'desired/t.sql': TABLES }));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('CREATE TABLE public.organizations');
+  });
+});

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { isEmpty } from '../../src/plan/plan.ts';
+import { roundtrip } from '../helpers/roundtrip.ts';
+
+const base = `
+create type status as enum ('draft', 'active');
+create table users (id uuid primary key default gen_random_uuid(), email text not null unique);
+create table posts (
+  id uuid primary key default gen_random_uuid(),
+  "userId" uuid not null references users(id) on delete cascade,
+  title text not null check (length(title) > 0),
+  status status not null default 'draft',
+  "createdAt" timestamptz not null default now()
+);
+create index posts_user_idx on posts ("userId");
+alter table posts enable row level security;
+create policy posts_owner on posts for select using ("userId" = current_setting('app.user')::uuid);
+`;
+
+describe('plan and apply against a real server', () => {
+  it('creates a schema from nothing, in dependency order, and converges', async () => {
+    const r = await roundtrip('', base);
+    expect(isEmpty(r.replan)).toBe(true);
+    const order = r.sql.map((s) => s.split(/\s+/).slice(0, 3).join(' '));
+    expect(order.indexOf('CREATE TYPE public.status')).toBeLessThan(order.indexOf('CREATE TABLE public.posts'));
+    expect(r.sql.findIndex((s) => s.includes('FOREIGN KEY'))).toBeGreaterThan(r.sql.findIndex((s) => s.startsWith('CREATE TABLE public.users')));
+  });
+
+  it('alters in place: add column, set default, enum value, policy, index swap', async () => {
+    const to = base
+      .replace(`'draft', 'active'`, `'draft', 'review', 'active'`)
+      .replace(`"createdAt" timestamptz not null default now()`, `"createdAt" timestamptz not null default now(), body text default ''`)
+      .replace('create index posts_user_idx on posts ("userId");', 'create index posts_user_created_idx on posts ("userId", "createdAt");')
+      .concat(`create policy posts_insert on posts for insert with check ("userId" = current_setting('app.user')::uuid);`);
+    const r = await roundtrip(base, to);
+    expect(r.sql).toEqual([
+      'DROP INDEX public.posts_user_idx',
+      `ALTER TYPE public.status ADD VALUE 'review' BEFORE 'active'`,
+      `ALTER TABLE public.posts ADD COLUMN body text DEFAULT ''::text`,
+      'CREATE INDEX posts_user_created_idx ON public.posts USING btree ("userId", "createdAt")',
+      `CREATE POLICY posts_insert ON public.posts FOR INSERT TO PUBLIC WITH CHECK (("userId" = (current_setting('app.user'::text))::uuid))`,
+    ]);
+    expect(isEmpty(r.replan)).toBe(true);
+  });
+
+  it('never drops a table to change it: type change with USING, NOT NULL, default', async () => {
+    const from = 'create table t (id int primary key, n int, s text);';
+    const to = "create table t (id int primary key, n bigint not null default 0, s varchar(20));";
+    const r = await roundtrip(from + 'insert into t values (1, 5, null);', to);
+    expect(r.sql.some((s) => s.startsWith('DROP TABLE'))).toBe(false);
+    expect(r.sql).toContain('ALTER TABLE public.t ALTER COLUMN n TYPE bigint USING n::bigint');
+    expect(r.plan.steps.flatMap((s) => s.statements.flatMap((x) => x.hazards.map((h) => h.code)))).toContain('table-rewrite');
+    expect(isEmpty(r.replan)).toBe(true);
+  });
+
+  it('recreates three levels of views around a column type change', async () => {
+    const views = `
+      create view v1 as select id, amount from payments;
+      create view v2 as select id, amount from v1 where amount > 0;
+      create view v3 as select count(*) as n, sum(amount) as total from v2;`;
+    const r = await roundtrip(`create table payments (id int primary key, amount int);${views}`, `create table payments (id int primary key, amount numeric(12,2));${views}`);
+    const at = (prefix: string) => r.sql.findIndex((s) => s.startsWith(prefix));
+    expect(at('DROP VIEW public.v3')).toBeLessThan(at('DROP VIEW public.v2'));
+    expect(at('DROP VIEW public.v2')).toBeLessThan(at('DROP VIEW public.v1'));
+    expect(at('DROP VIEW public.v1')).toBeLessThan(at('ALTER TABLE public.payments ALTER COLUMN amount TYPE'));
+    expect(at('CREATE VIEW public.v1')).toBeLessThan(at('CREATE VIEW public.v2'));
+    expect(at('CREATE VIEW public.v2')).toBeLessThan(at('CREATE VIEW public.v3'));
+    expect(isEmpty(r.replan)).toBe(true);
+  });
+
+  it('recreates an enum that loses a value without touching the table', async () => {
+    const from = "create type mood as enum ('sad', 'ok', 'happy'); create table m (id int primary key, v mood default 'ok'); insert into m values (1, 'happy');";
+    const to = "create type mood as enum ('ok', 'happy'); create table m (id int primary key, v mood default 'ok');";
+    const r = await roundtrip(from, to);
+    expect(r.sql.some((s) => s.startsWith('DROP TABLE') || s.includes('DROP COLUMN'))).toBe(false);
+    expect(isEmpty(r.replan)).toBe(true);
+  });
+
+  it('orders drops by the current catalog: FK, policy and function before what they use', async () => {
+    const from = `create table a (id int primary key); create table b (id int primary key, a_id int references a(id));
+      create function allowed() returns boolean language sql as 'select true';
+      alter table b enable row level security; create policy p on b using (allowed());`;
+    const r = await roundtrip(from, 'create table b (id int primary key, a_id int);');
+    const at = (prefix: string) => r.sql.findIndex((s) => s.startsWith(prefix));
+    expect(at('ALTER TABLE public.b DROP CONSTRAINT')).toBeLessThan(at('DROP TABLE public.a'));
+    expect(at('DROP POLICY')).toBeLessThan(at('DROP FUNCTION'));
+    expect(isEmpty(r.replan)).toBe(true);
+  });
+
+  it('alters policies in place and replaces a function whose return type changes, with its dependents', async () => {
+    const from = `create table t (id int primary key, owner text);
+      create function me() returns text language sql stable as $$ select current_user::text $$;
+      alter table t enable row level security;
+      create policy own on t for select using (owner = me());`;
+    const to = `create table t (id int primary key, owner text);
+      create function me() returns name language sql stable as $$ select current_user $$;
+      alter table t enable row level security;
+      create policy own on t for select to public using (owner = me()::text);`;
+    const r = await roundtrip(from, to);
+    const at = (prefix: string) => r.sql.findIndex((s) => s.startsWith(prefix));
+    expect(at('DROP POLICY own')).toBeLessThan(at('DROP FUNCTION public.me()'));
+    expect(at('CREATE OR REPLACE FUNCTION public.me()')).toBeLessThan(at('CREATE POLICY own'));
+    expect(isEmpty(r.replan)).toBe(true);
+  });
+
+  it('normalizes the desired state in embedded PGlite against a PostgreSQL 15 target', async () => {
+    const r = await roundtrip('', base + 'create view recent as select id, title from posts;', { devUrl: 'embedded' });
+    expect(isEmpty(r.replan)).toBe(true);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { sqlFormat, splitSql, stripPsqlMeta } from '../../src/desired/sql-format.ts';
+
+describe('SQL splitting', () => {
+  it('keeps each statement with its file:line:column, past comments and multi-byte text', () => {
+    const text = "-- héllo wörld\ncreate table a (x int);\n\n  /* c */ create table \"ü\" (y text default 'ä');\n";
+    const r = sqlFormat.compile([{ path: 'desired/a.sql', text }]);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.map((s) => [s.sql, s.location.line, s.location.column])).toEqual([
+      ['create table a (x int)', 2, 1],
+      ['create table "ü" (y text default \'ä\')', 4, 11],
+    ]);
+  });
+  it('reports a syntax error at its file:line:column', () => {
+    const r = sqlFormat.compile([{ path: 'desired/bad.sql', text: 'create table a (x int);\ncreate tabel b (y int);\n' }]);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error[0]!.location).toEqual({ file: 'desired/bad.sql', line: 2, column: 8 });
+    expect(r.error[0]!.message).toMatch(/syntax error/);
+  });
+  it('reads rename hints and lint suppressions from comments', () => {
+    const r = sqlFormat.compile([
+      {
+        path: 'd.sql',
+        text: '-- schemaplan:renamed-from people\n-- schemaplan-ignore uuid-primary-key: legacy ids\ncreate table persons (id int);\n',
+      },
+    ]);
+    if (!r.ok) throw new Error('compile failed');
+    expect(r.value[0]!.renames).toEqual([{ kind: 'table', schema: 'public', from: 'people', to: 'persons' }]);
+    expect(r.value[0]!.suppressions).toEqual([{ rule: 'uuid-primary-key', reason: 'legacy ids', location: { file: 'd.sql', line: 2, column: 1 } }]);
+  });
+  it('blanks psql meta-commands and COPY data so dumps load and line numbers stay', () => {
+    const dump = '\\restrict abc\nCREATE TABLE t (a int);\nCOPY t (a) FROM stdin;\n1\n\\.\nSELECT 1;\n';
+    const stripped = stripPsqlMeta(dump);
+    expect(stripped.split('\n')).toHaveLength(dump.split('\n').length);
+    const split = splitSql(dump);
+    expect(split.ok && split.value.map((s) => s.sql)).toEqual(['CREATE TABLE t (a int)', 'SELECT 1']);
+  });
+});
