@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { ESLint } from 'eslint';
 import pg from 'pg';
 import type { EmbeddedServerState } from '../src/integrations/safeql/embedded-server.ts';
-import type { SchemaplanSafeqlOptions } from '../src/integrations/safeql/plugin-core.ts';
+import type { SchemaplanSafeqlOptions } from '../src/integrations/safeql/cache-key.ts';
 import { readJson } from '../src/integrations/safeql/state-dir.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');

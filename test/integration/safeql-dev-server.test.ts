@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devDatabaseName } from '../../src/integrations/safeql/dev-database.ts';
-import { safeqlCacheKey } from '../../src/integrations/safeql/plugin-core.ts';
+import { safeqlCacheKey } from '../../src/integrations/safeql/cache-key.ts';
 import { findingsCases, renameDisplayName } from './safeql-findings.ts';
 import {
   createEslint,

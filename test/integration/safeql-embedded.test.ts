@@ -2,20 +2,22 @@
  * SafeQL through schemaplan's plugin with no server configured: the desired state runs in an embedded PGlite
  * that a background process serves over the PostgreSQL wire protocol (@electric-sql/pglite-socket).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embeddedServerUrl } from '../../src/integrations/safeql/embedded-server.ts';
-import { safeqlCacheKey } from '../../src/integrations/safeql/plugin-core.ts';
+import { safeqlCacheKey } from '../../src/integrations/safeql/cache-key.ts';
 import { findingsCases, renameDisplayName } from './safeql-findings.ts';
 import {
   createEslint,
   embeddedServers,
+  FIXTURES,
   isAlive,
   lintFixture,
   makeProject,
   removeProject,
+  ROOT,
   safeqlMessages,
   waitUntil,
   type Project,
@@ -88,16 +90,25 @@ describe('SafeQL cache key on the embedded PGlite', { timeout: 120_000 }, () => 
     }
   });
 
-  it('exits on its own after the idle time', async () => {
+  it('exits on its own after the idle time, and the next lint starts a new one', async () => {
     const own = makeProject();
     try {
-      const eslint = createEslint(own, { idleSeconds: 1 });
+      const eslint = createEslint(own, { idleSeconds: 2 });
       expect(safeqlMessages(await lintFixture(eslint, 'cache-key'))).toEqual([]);
       const [server] = embeddedServers(own);
       expect(server && isAlive(server.pid)).toBe(true);
-      // SafeQL keeps its connection open; the server closes it after the idle time, then exits.
+      // SafeQL still holds its connection: idleness is measured in queries, not connections.
       expect(await waitUntil(() => !isAlive(server!.pid), 20_000)).toBe(true);
       expect(existsSync(join(own.dir, '.schemaplan', 'safeql', `pglite-${server!.fingerprint.slice(0, 12)}.json`))).toBe(false);
+
+      // Same ESLint process, same cache key, so SafeQL reuses its connection: it must reconnect to a new server.
+      // (A different query text, since SafeQL memoizes answers per query.)
+      const [again] = await eslint.lintText(readFileSync(join(ROOT, FIXTURES, 'correct.ts'), 'utf8'), {
+        filePath: join(ROOT, FIXTURES, 'correct.ts'),
+      });
+      expect(again?.messages).toEqual([]);
+      const [restarted] = embeddedServers(own);
+      expect(restarted && restarted.pid !== server!.pid && isAlive(restarted.pid)).toBe(true);
     } finally {
       removeProject(own);
     }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import type { ESLint } from 'eslint';
 import { createEslint, lintFixture, safeqlMessages, type Project } from './safeql-harness.ts';
-import type { SchemaplanSafeqlOptions } from '../../src/integrations/safeql/plugin-core.ts';
+import type { SchemaplanSafeqlOptions } from '../../src/integrations/safeql/cache-key.ts';
 
 export function findingsCases(project: () => Project, options: () => Omit<SchemaplanSafeqlOptions, 'cwd'>): void {
   let eslint: ESLint | undefined;

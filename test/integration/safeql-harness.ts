@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ESLint, type Linter } from 'eslint';
 import pg from 'pg';
-import type { SchemaplanSafeqlOptions } from '../../src/integrations/safeql/plugin-core.ts';
+import type { SchemaplanSafeqlOptions } from '../../src/integrations/safeql/cache-key.ts';
 import { readJson } from '../../src/integrations/safeql/state-dir.ts';
 import type { EmbeddedServerState } from '../../src/integrations/safeql/embedded-server.ts';
 

@@ -5,10 +5,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import pg from 'pg';
+import { connectPg, type Queryable } from '../../db/queryable.ts';
+import { connectionError, withDatabase } from '../../db/url.ts';
 import { err, formatUserError, ok, type Result } from '../../errors.ts';
 import { ident, literal } from '../../sql/quote.ts';
-import { loadDesiredInto, type SafeqlSettings } from './desired-adapter.ts';
+import { loadDesiredInto } from './desired-adapter.ts';
+import type { SafeqlSettings } from './settings.ts';
 import { readJson, safeqlStateDir, writeJsonAtomic } from './state-dir.ts';
 
 interface DevState {
@@ -20,12 +22,6 @@ export function devDatabaseName(prefix: string, fingerprint: string): string {
   return `${prefix}${fingerprint.slice(0, 12)}`;
 }
 
-export function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${encodeURIComponent(database)}`;
-  return u.toString();
-}
-
 export async function ensureDevDatabase(
   settings: SafeqlSettings,
   fingerprint: string,
@@ -33,43 +29,47 @@ export async function ensureDevDatabase(
 ): Promise<Result<string>> {
   const devUrl = settings.devUrl!;
   const name = devDatabaseName(prefix, fingerprint);
-  const admin = new pg.Client({ connectionString: devUrl, application_name: 'schemaplan-safeql' });
+  let admin: Queryable;
   try {
-    await admin.connect();
+    admin = await connectPg(devUrl, 'dev server');
   } catch (e) {
-    return err({ code: 'connection', message: `cannot reach the dev server: ${(e as Error).message}`, hint: redactedHint(devUrl) });
+    return err(connectionError(devUrl, e, 'dev server (schemaplan.yaml devUrl or SCHEMAPLAN_DEV_URL)'));
   }
   try {
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (exists.rowCount === 0) {
+    if (exists.rows.length === 0) {
       const built = await buildDatabase(admin, settings, name);
       if (!built.ok) return built;
     }
     await dropSuperseded(admin, settings.cwd, name);
     return ok(withDatabase(devUrl, name));
   } finally {
-    await admin.end().catch(() => {});
+    await admin.close().catch(() => {});
   }
 }
 
-async function buildDatabase(admin: pg.Client, settings: SafeqlSettings, name: string): Promise<Result<void>> {
+async function buildDatabase(admin: Queryable, settings: SafeqlSettings, name: string): Promise<Result<void>> {
   const staging = `${name}_${randomBytes(4).toString('hex')}`;
-  await admin.query(`CREATE DATABASE ${ident(staging)}`);
-  const db = new pg.Client({ connectionString: withDatabase(settings.devUrl!, staging) });
+  await admin.exec(`CREATE DATABASE ${ident(staging)}`);
   let loaded;
   try {
-    await db.connect();
-    loaded = await loadDesiredInto({ exec: async (sql) => void (await db.query(sql)) }, settings);
-  } finally {
-    await db.end().catch(() => {});
+    const db = await connectPg(withDatabase(settings.devUrl!, staging), 'SafeQL database');
+    try {
+      loaded = await loadDesiredInto(db, settings);
+    } finally {
+      await db.close().catch(() => {});
+    }
+  } catch (e) {
+    await dropDatabase(admin, staging);
+    throw e;
   }
   if (!loaded.ok) {
     await dropDatabase(admin, staging);
     return err({ ...loaded.error, message: `desired state does not load: ${formatUserError(loaded.error)}` });
   }
-  await admin.query(`COMMENT ON DATABASE ${ident(staging)} IS ${literal(`schemaplan SafeQL database for ${settings.cwd}`)}`);
+  await admin.exec(`COMMENT ON DATABASE ${ident(staging)} IS ${literal(`schemaplan SafeQL database for ${settings.cwd}`)}`);
   try {
-    await admin.query(`ALTER DATABASE ${ident(staging)} RENAME TO ${ident(name)}`);
+    await admin.exec(`ALTER DATABASE ${ident(staging)} RENAME TO ${ident(name)}`);
   } catch (e) {
     // 42P04 duplicate_database: another ESLint process finished the same build first; its copy is identical.
     await dropDatabase(admin, staging);
@@ -79,24 +79,14 @@ async function buildDatabase(admin: pg.Client, settings: SafeqlSettings, name: s
 }
 
 /** Drop the databases this project built for older fingerprints: they can never be asked for again. */
-async function dropSuperseded(admin: pg.Client, cwd: string, current: string): Promise<void> {
+async function dropSuperseded(admin: Queryable, cwd: string, current: string): Promise<void> {
   const file = join(safeqlStateDir(cwd), 'dev-databases.json');
   const state = readJson<DevState>(file) ?? { databases: [] };
   for (const old of state.databases) if (old !== current) await dropDatabase(admin, old);
   writeJsonAtomic(file, { databases: [current] } satisfies DevState);
 }
 
-export async function dropDatabase(admin: pg.Client, name: string): Promise<void> {
+export async function dropDatabase(admin: Queryable, name: string): Promise<void> {
   // WITH (FORCE) (PostgreSQL 13+): an editor's SafeQL worker may still hold a connection to a superseded database.
-  await admin.query(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`);
-}
-
-function redactedHint(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return `check the dev server ${u.toString()} (schemaplan.yaml devUrl or SCHEMAPLAN_DEV_URL)`;
-  } catch {
-    return 'check schemaplan.yaml devUrl or SCHEMAPLAN_DEV_URL';
-  }
+  await admin.exec(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`);
 }

@@ -7,11 +7,11 @@
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { err, ok, type Result } from '../../errors.ts';
-import type { SafeqlSettings } from './desired-adapter.ts';
+import type { SafeqlSettings } from './settings.ts';
 import { readJson, safeqlStateDir } from './state-dir.ts';
 
 export interface EmbeddedServerState {
@@ -34,27 +34,28 @@ export function embeddedServerUrl(port: number): string {
   return `postgres://postgres@127.0.0.1:${port}/postgres`;
 }
 
+/** The port of the server for `fingerprint`, started if it is not running (first use, or it idled out). */
 export async function ensureEmbeddedServer(
   settings: SafeqlSettings,
   fingerprint: string,
   idleSeconds: number,
-): Promise<Result<string>> {
+): Promise<Result<number>> {
   const files = embeddedServerFiles(settings.cwd, fingerprint);
   const running = await runningServer(files.state);
-  if (running) return ok(embeddedServerUrl(running.port));
+  if (running) return ok(running.port);
 
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (!tryLock(files.lock)) {
     // Another ESLint process is starting the same server: wait for it rather than start a second one.
     await sleep(100);
     const started = await runningServer(files.state);
-    if (started) return ok(embeddedServerUrl(started.port));
+    if (started) return ok(started.port);
     if (Date.now() > deadline) return err({ code: 'shadow', message: `timed out waiting for ${files.lock}` });
   }
   try {
     stopSuperseded(files.dir, fingerprint);
     const started = await startServer(settings, fingerprint, idleSeconds, files, deadline);
-    return started.ok ? ok(embeddedServerUrl(started.value.port)) : started;
+    return started.ok ? ok(started.value.port) : started;
   } finally {
     rmQuiet(files.lock);
   }
@@ -131,11 +132,18 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function portAnswers(port: number): Promise<boolean> {
+async function portAnswers(port: number): Promise<boolean> {
+  const socket = await connectTo(port);
+  socket?.destroy();
+  return socket !== null;
+}
+
+/** A TCP connection to the embedded server, or null when nothing listens. */
+export function connectTo(port: number): Promise<Socket | null> {
   return new Promise((resolve) => {
     const socket = connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
+    socket.once('connect', () => resolve(socket));
+    socket.once('error', () => resolve(null));
   });
 }
 

@@ -1,16 +1,19 @@
 /**
  * The embedded SafeQL database as a process: PGlite loaded with the desired state, served over the PostgreSQL
  * wire protocol on a free localhost port. Started on demand by embedded-server.ts; exits after `--idle` seconds
- * without a connection, or on SIGTERM when a newer desired state replaced it.
+ * without a query, or on SIGTERM when a newer desired state replaced it. Clients that still hold a connection
+ * then reconnect through embedded-server.ts, which starts a new server.
  *
  *   node --import tsx src/integrations/safeql/pglite-server.ts --cwd DIR --fingerprint FP --idle SECONDS --state FILE
  */
 import { unlinkSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { fromPglite } from '../../db/queryable.ts';
+import { createPglite } from '../../desired/shadow/pglite.ts';
 import { formatUserError } from '../../errors.ts';
-import { loadDesiredInto, readSafeqlSettings } from './desired-adapter.ts';
+import { loadDesiredInto } from './desired-adapter.ts';
+import { readSafeqlSettings } from './settings.ts';
 import type { EmbeddedServerState } from './embedded-server.ts';
 import { readJson, writeJsonAtomic } from './state-dir.ts';
 
@@ -27,13 +30,27 @@ async function main(): Promise<void> {
 
   const settings = readSafeqlSettings(cwd, { ...process.env, SCHEMAPLAN_DEV_URL: '' });
   if (!settings.ok) fail(formatUserError(settings.error));
-  const db = await PGlite.create();
-  const loaded = await loadDesiredInto({ exec: async (sql) => void (await db.exec(sql)) }, settings.value);
+  // The engine's shadow PGlite: contrib extensions registered, started from the cached initdb template.
+  const db = await createPglite(null);
+  const loaded = await loadDesiredInto(fromPglite(db, 'SafeQL database (embedded PGlite)'), settings.value);
   if (!loaded.ok) fail(formatUserError(loaded.error));
 
-  // idleTimeout closes a connection nobody used for the idle period (an editor that went away keeps its socket
-  // open forever); postgres.js reconnects transparently if it was only resting.
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: MAX_CONNECTIONS, idleTimeout: idleMs });
+  // Idle means no query running or answered for the idle period. An editor keeps its connection open for as long as
+  // it runs, so open connections cannot be the measure; pglite-socket's own idleTimeout is not used either, as it
+  // only counts incoming bytes and would cut a connection in the middle of a slow answer.
+  let running = 0;
+  let lastActivity = Date.now();
+  const execute = db.execProtocolRawStream.bind(db);
+  db.execProtocolRawStream = async (...args) => {
+    running++;
+    try {
+      return await execute(...args);
+    } finally {
+      running--;
+      lastActivity = Date.now();
+    }
+  };
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: MAX_CONNECTIONS });
   await server.start();
   const port = Number(server.getServerConn().split(':').pop());
   writeJsonAtomic(stateFile, { pid: process.pid, port, fingerprint } satisfies EmbeddedServerState);
@@ -56,10 +73,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop());
   process.on('SIGINT', () => void stop());
 
-  let idleSince = Date.now();
   setInterval(() => {
-    if (server.getStats().activeConnections > 0) idleSince = Date.now();
-    else if (Date.now() - idleSince >= idleMs) void stop();
+    if (running === 0 && Date.now() - lastActivity >= idleMs) void stop();
   }, Math.min(1000, idleMs)).unref();
   // The interval is unref'd; the listening socket keeps the process alive until stop().
 }

@@ -1,25 +1,22 @@
 // The SafeQL plugin entry (package subpath `schemaplan/safeql`). Plain JavaScript on purpose: SafeQL loads it
 // with a synchronous require() in ESLint's main thread and with import() in its worker, neither of which runs
-// TypeScript. The TypeScript implementation (plugin-core.ts) is loaded lazily through tsx's scoped CommonJS
-// require, so nothing is registered globally and linting a file without SQL never pays for it.
+// TypeScript, and schemaplan is TypeScript run through tsx. The TypeScript implementation is loaded lazily
+// through tsx's scoped loaders, which register nothing globally, so linting a file without SQL never pays for it:
+//   - the cache key (read synchronously before every query) through tsx's CommonJS require: cache-key.ts;
+//   - the connection (async) through tsx's ESM import, because the engine's loader uses top-level await.
 import { definePlugin } from '@ts-safeql/plugin-utils';
 import { require as tsxRequire } from 'tsx/cjs/api';
+import { tsImport } from 'tsx/esm/api';
 
-/** @type {import('./plugin-core.ts') | undefined} */
-let core;
-const loadCore = () => (core ??= tsxRequire('./plugin-core.ts', import.meta.url));
+/** @type {import('./cache-key.ts') | undefined} */
+let cacheKeyModule;
+/** @type {Promise<import('./plugin-core.ts')> | undefined} */
+let coreModule;
 
-/**
- * @typedef {object} SchemaplanSafeqlOptions
- * @property {string} [cwd] project root holding schemaplan.yaml and desired/ (default: process.cwd())
- * @property {string} [devUrl] PostgreSQL server for the SafeQL database (default: schemaplan.yaml devUrl or
- *   SCHEMAPLAN_DEV_URL; none = embedded PGlite)
- * @property {string} [databasePrefix] name prefix of the databases created on the dev server
- * @property {number} [idleSeconds] how long the embedded PGlite server lives without connections
- */
+/** @typedef {import('./cache-key.ts').SchemaplanSafeqlOptions} SchemaplanSafeqlOptions */
 
 export default definePlugin(
-  /** @type {import('@ts-safeql/plugin-utils').DefinePluginOptions<SchemaplanSafeqlOptions>} */ ({
+  /** @type {import('@ts-safeql/plugin-utils').DefinePluginOptions<SchemaplanSafeqlOptions & Record<string, unknown>>} */ ({
     name: 'schemaplan',
     package: 'schemaplan/safeql',
     setup(options) {
@@ -28,9 +25,13 @@ export default definePlugin(
           // SafeQL reads the key before each query and reconnects when it changes: an edit to desired/ is
           // picked up by the next lint run (or keystroke in the editor) without restarting ESLint.
           get cacheKey() {
-            return loadCore().safeqlCacheKey(options);
+            cacheKeyModule ??= tsxRequire('./cache-key.ts', import.meta.url);
+            return cacheKeyModule.safeqlCacheKey(options);
           },
-          handler: () => loadCore().safeqlConnect(options),
+          async handler() {
+            coreModule ??= tsImport('./plugin-core.ts', import.meta.url);
+            return (await coreModule).safeqlConnect(options);
+          },
         },
       };
     },
