@@ -10,27 +10,27 @@ export interface AuditEntry {
   userAgent?: string | null;
 }
 
-/** Append one entry to the audit log; returns its id and timestamp. */
+/** Append one entry to the audit log; returns its id and time. */
 export async function recordAuditLog(db: Db, entry: AuditEntry) {
-  const result = await db.query<{ id: string; createdAt: Date }>(sql`
+  const result = await db.query<{ id: string; timestamp: Date }>(sql`
     INSERT INTO audit_logs ("userId", action, resource, "resourceId", metadata, "ipAddress", "userAgent")
     VALUES (
       ${entry.userId}::uuid, ${entry.action}, ${entry.resource}, ${entry.resourceId ?? null},
       ${JSON.stringify(entry.metadata ?? {})}::jsonb, ${entry.ipAddress ?? null}::inet, ${entry.userAgent ?? null}
     )
-    RETURNING id, "createdAt"
+    RETURNING id, "timestamp"
   `);
   return result.rows[0];
 }
 
 /** The most recent entries about one resource, for an activity feed. */
 export async function listResourceAuditLog(db: Db, resource: string, resourceId: string, limit: number) {
-  const result = await db.query<{ id: string; action: string; metadata: unknown; createdAt: Date; userEmail: string | null }>(sql`
-    SELECT a.id, a.action, a.metadata, a."createdAt", u.email AS "userEmail"
+  const result = await db.query<{ id: string; action: string; metadata: unknown | null; timestamp: Date; userEmail: string | null }>(sql`
+    SELECT a.id, a.action, a.metadata, a."timestamp", u.email AS "userEmail"
     FROM audit_logs a
     LEFT JOIN users u ON u.id = a."userId"
     WHERE a.resource = ${resource} AND a."resourceId" = ${resourceId}
-    ORDER BY a."createdAt" DESC
+    ORDER BY a."timestamp" DESC
     LIMIT ${limit}
   `);
   return result.rows;

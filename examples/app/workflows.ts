@@ -3,7 +3,7 @@ import { rowsOf, sql, type Db } from './db.ts';
 /** An organization's workflows, each with its most recent run (if any), newest workflow first. */
 export async function listOrganizationWorkflows(db: Db, organizationId: string) {
   const rows = rowsOf(db);
-  return rows<{ id: string; name: string; description: string | null; isActive: boolean; createdAt: Date; latestRunId: string | null; latestRunStatus: string | null; latestRunAt: Date | null }>`
+  return rows<{ id: string; name: string; description: string | null; isActive: boolean; createdAt: Date; latestRunId: string | null; latestRunStatus: 'pending' | 'running' | 'completed' | 'failed' | 'cancelled' | null; latestRunAt: Date | null }>`
     SELECT w.id, w.name, w.description, w."isActive", w."createdAt",
            r.id AS "latestRunId", r.status AS "latestRunStatus", r."createdAt" AS "latestRunAt"
     FROM workflows w
@@ -19,7 +19,7 @@ export async function listOrganizationWorkflows(db: Db, organizationId: string) 
 }
 
 export async function createWorkflowRun(db: Db, workflowId: string, userId: string) {
-  const result = await db.query<{ id: string; status: string; createdAt: Date }>(sql`
+  const result = await db.query<{ id: string; status: 'pending' | 'running' | 'completed' | 'failed' | 'cancelled'; createdAt: Date }>(sql`
     INSERT INTO workflow_runs ("workflowId", "userId", status)
     VALUES (${workflowId}::uuid, ${userId}::uuid, 'pending')
     RETURNING id, status, "createdAt"

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devDatabaseName } from '../../src/integrations/safeql/dev-database.ts';
 import { safeqlCacheKey } from '../../src/integrations/safeql/cache-key.ts';
-import { findingsCases, renameDisplayName } from './safeql-findings.ts';
+import { findingsCases, renameAvatarUrl } from './safeql-findings.ts';
 import {
   createEslint,
   databasesWithPrefix,
@@ -42,20 +42,20 @@ describe('SafeQL cache key on a dev server', { timeout: 120_000 }, () => {
     try {
       const eslint = createEslint(own, { devUrl: TEST_URL, databasePrefix: ownPrefix });
       const before = safeqlCacheKey({ cwd: own.dir, devUrl: TEST_URL });
-      expect(safeqlMessages(await lintFixture(eslint, 'cache-key'))).toEqual([]);
+      expect(safeqlMessages(await lintFixture(eslint, 'cache-key')).map((m) => m.message)).toEqual([]);
       const built = await databasesWithPrefix(ownPrefix);
       expect(built).toEqual([devDatabaseName(ownPrefix, before)]);
 
       // Unchanged desired state: same key, same database, nothing rebuilt.
-      expect(safeqlMessages(await lintFixture(eslint, 'cache-key'))).toEqual([]);
+      expect(safeqlMessages(await lintFixture(eslint, 'cache-key')).map((m) => m.message)).toEqual([]);
       expect(safeqlCacheKey({ cwd: own.dir, devUrl: TEST_URL })).toBe(before);
       expect(await databasesWithPrefix(ownPrefix)).toEqual(built);
 
-      renameDisplayName(own);
+      renameAvatarUrl(own);
       const after = safeqlCacheKey({ cwd: own.dir, devUrl: TEST_URL });
       expect(after).not.toBe(before);
       const messages = safeqlMessages(await lintFixture(eslint, 'cache-key'));
-      expect(messages.map((m) => m.message)).toEqual(['Invalid Query: column u.displayName does not exist']);
+      expect(messages.map((m) => m.message)).toEqual(['Invalid Query: column u.avatarUrl does not exist']);
       // The superseded database is dropped; only the one for the new desired state remains.
       expect(await databasesWithPrefix(ownPrefix)).toEqual([devDatabaseName(ownPrefix, after)]);
     } finally {

@@ -15,41 +15,41 @@ export function findingsCases(project: () => Project, options: () => Omit<Schema
 
   it('reports a column the desired state does not have', async () => {
     const [m, ...rest] = await lint('missing-column');
-    expect(rest).toEqual([]);
+    expect(rest.map((r) => r.message)).toEqual([]);
     expect(m?.message).toBe('Invalid Query: column u.nickname does not exist');
   });
 
   it('reports a snake_case column where the desired state is camelCase', async () => {
     const [m, ...rest] = await lint('snake-case-column');
-    expect(rest).toEqual([]);
+    expect(rest.map((r) => r.message)).toEqual([]);
     expect(m?.message).toBe('Invalid Query: column wr.user_id does not exist');
   });
 
   it('reports a table the desired state does not have', async () => {
     const [m, ...rest] = await lint('missing-table');
-    expect(rest).toEqual([]);
-    expect(m?.message).toBe('Invalid Query: relation "workflow_executions" does not exist');
+    expect(rest.map((r) => r.message)).toEqual([]);
+    expect(m?.message).toBe('Invalid Query: relation "audit_log" does not exist');
   });
 
   it('reports a parameter whose type does not fit the column', async () => {
     const [m, ...rest] = await lint('wrong-parameter-type');
-    expect(rest).toEqual([]);
+    expect(rest.map((r) => r.message)).toEqual([]);
     expect(m?.message).toBe('Invalid Query: operator does not exist: uuid = integer');
   });
 
   it('reports a nullable column annotated as non-null', async () => {
     const [m, ...rest] = await lint('nullable-annotated-non-null');
-    expect(rest).toEqual([]);
+    expect(rest.map((r) => r.message)).toEqual([]);
     expect(m?.message).toContain('Query has incorrect type annotation.');
-    expect(m?.message).toContain('Expected: { id: string; displayName: string }');
-    expect(m?.message).toContain('Actual: { id: string; displayName: string | null }');
+    expect(m?.message).toContain('Expected: { id: string; avatarUrl: string }');
+    expect(m?.message).toContain('Actual: { id: string; avatarUrl: string | null }');
   });
 
   it('reports a missing type annotation, and --fix writes the one the desired state implies', async () => {
     const [m, ...rest] = await lint('missing-type-annotation');
-    expect(rest).toEqual([]);
+    expect(rest.map((r) => r.message)).toEqual([]);
     expect(m?.message).toContain('Query is missing type annotation');
-    const expected = '{ id: string; email: string; displayName: string | null }';
+    const expected = '{ id: string; email: string; avatarUrl: string | null }';
     expect(m?.message).toContain(expected);
 
     const fixer = createEslint(project(), options(), true);
@@ -61,14 +61,14 @@ export function findingsCases(project: () => Project, options: () => Omit<Schema
   });
 
   it('accepts a file whose queries match the desired state', async () => {
-    expect(await lint('correct')).toEqual([]);
+    expect((await lint('correct')).map((m) => m.message)).toEqual([]);
   });
 }
 
-/** Rename "displayName" in the project's desired state (a temp copy), as a user editing desired/ would. */
-export function renameDisplayName(project: Project): void {
-  const file = join(project.desiredDir, '010-users-organizations.sql');
+/** Rename users."avatarUrl" in the project's desired state (a temp copy), as a user editing desired/ would. */
+export function renameAvatarUrl(project: Project): void {
+  const file = join(project.desiredDir, '010-accounts.sql');
   const text = readFileSync(file, 'utf8');
-  if (!text.includes('"displayName"')) throw new Error('fixture changed: "displayName" not found');
-  writeFileSync(file, text.replace('"displayName"', '"fullName"'));
+  if (!text.includes('"avatarUrl"')) throw new Error('fixture changed: "avatarUrl" not found');
+  writeFileSync(file, text.replace('"avatarUrl"', '"pictureUrl"'));
 }

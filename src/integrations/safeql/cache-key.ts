@@ -11,6 +11,8 @@ export interface SchemaplanSafeqlOptions {
   readonly cwd?: string;
   /** PostgreSQL server for the SafeQL database (default: SCHEMAPLAN_DEV_URL, else schemaplan.yaml devUrl). */
   readonly devUrl?: string;
+  /** The desired state, relative to `cwd` (default: `desired` in schemaplan.yaml). */
+  readonly desired?: string;
   /** Name prefix of the databases created on the dev server (default `schemaplan_safeql_`). */
   readonly databasePrefix?: string;
   /** How long the embedded PGlite server lives without connections (default 600). */
@@ -19,7 +21,7 @@ export interface SchemaplanSafeqlOptions {
 
 export function settingsFor(options: SchemaplanSafeqlOptions): Result<SafeqlSettings> {
   const env = options.devUrl ? { ...process.env, SCHEMAPLAN_DEV_URL: options.devUrl } : process.env;
-  return readSafeqlSettings(options.cwd ?? process.cwd(), env);
+  return readSafeqlSettings(options.cwd ?? process.cwd(), env, options.desired);
 }
 
 /** The desired-state fingerprint; a broken config gets a key of its own so fixing it reconnects. */

@@ -74,7 +74,10 @@ async function startServer(
   const log = openSync(files.log, 'w');
   const child = spawn(
     process.execPath,
-    ['--import', tsx, script, '--cwd', settings.cwd, '--fingerprint', fingerprint, '--idle', String(idleSeconds), '--state', files.state],
+    [
+      ...['--import', tsx, script, '--cwd', settings.cwd, '--desired', settings.desiredDir],
+      ...['--fingerprint', fingerprint, '--idle', String(idleSeconds), '--state', files.state],
+    ],
     // Detached with its own session: it must outlive this ESLint run (the next run reuses it) and not receive
     // the terminal's Ctrl-C meant for ESLint.
     { detached: true, stdio: ['ignore', log, log], env: { ...process.env, SCHEMAPLAN_DEV_URL: '' } },

@@ -25,13 +25,13 @@ export function desiredStateFingerprint(settings: SafeqlSettings): string {
       return `${f}:${s?.size ?? -1}:${s?.mtimeMs ?? -1}`;
     })
     .join('\n');
-  const key = `${settings.cwd}\0${settings.devUrl ?? ''}`;
+  const key = `${settings.cwd}\0${settings.desiredDir}\0${settings.devUrl ?? ''}`;
   const hit = memo.get(key);
   if (hit && hit.signature === signature) return hit.fingerprint;
 
   // The project root is part of the key: two checkouts with the same desired state must not share (and then
   // drop) each other's database, and SafeQL shares one connection per key across projects linted together.
-  const parts = [FORMAT, `cwd=${settings.cwd}`, `devUrl=${settings.devUrl ?? ''}`];
+  const parts = [FORMAT, `cwd=${settings.cwd}`, `desired=${settings.desiredDir}`, `devUrl=${settings.devUrl ?? ''}`];
   for (const f of config) parts.push(`${f}\0${readQuiet(f)}`);
   for (const f of desired) parts.push(`${relative(settings.desiredDir, f)}\0${readQuiet(f)}`);
   const fingerprint = sha256(parts.join('\0\0'));

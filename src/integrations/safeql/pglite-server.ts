@@ -4,7 +4,8 @@
  * without a query, or on SIGTERM when a newer desired state replaced it. Clients that still hold a connection
  * then reconnect through embedded-server.ts, which starts a new server.
  *
- *   node --import tsx src/integrations/safeql/pglite-server.ts --cwd DIR --fingerprint FP --idle SECONDS --state FILE
+ *   node --import tsx src/integrations/safeql/pglite-server.ts --cwd DIR --desired PATH --fingerprint FP \
+ *     --idle SECONDS --state FILE
  */
 import { unlinkSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -22,13 +23,19 @@ const MAX_CONNECTIONS = 8;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { cwd: { type: 'string' }, fingerprint: { type: 'string' }, idle: { type: 'string' }, state: { type: 'string' } },
+    options: {
+      cwd: { type: 'string' },
+      desired: { type: 'string' },
+      fingerprint: { type: 'string' },
+      idle: { type: 'string' },
+      state: { type: 'string' },
+    },
   });
-  const { cwd, fingerprint, state: stateFile } = values;
-  if (!cwd || !fingerprint || !stateFile) throw new Error('usage: pglite-server --cwd DIR --fingerprint FP --idle S --state FILE');
+  const { cwd, desired, fingerprint, state: stateFile } = values;
+  if (!cwd || !fingerprint || !stateFile) throw new Error('usage: pglite-server --cwd DIR [--desired PATH] --fingerprint FP --idle S --state FILE');
   const idleMs = Number(values.idle ?? 600) * 1000;
 
-  const settings = readSafeqlSettings(cwd, { ...process.env, SCHEMAPLAN_DEV_URL: '' });
+  const settings = readSafeqlSettings(cwd, { ...process.env, SCHEMAPLAN_DEV_URL: '' }, desired);
   if (!settings.ok) fail(formatUserError(settings.error));
   // The engine's shadow PGlite: contrib extensions registered, started from the cached initdb template.
   const db = await createPglite(null);
@@ -51,6 +58,8 @@ async function main(): Promise<void> {
     }
   };
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: MAX_CONNECTIONS });
+  // A client that just connected is about to ask something: do not exit under it.
+  server.addEventListener('connection', () => (lastActivity = Date.now()));
   await server.start();
   const port = Number(server.getServerConn().split(':').pop());
   writeJsonAtomic(stateFile, { pid: process.pid, port, fingerprint } satisfies EmbeddedServerState);

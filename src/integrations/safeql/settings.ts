@@ -20,9 +20,10 @@ export interface SafeqlSettings {
  * The project's settings. The dev server is, in order: the plugin's `devUrl` option (passed in `env` by the
  * caller), SCHEMAPLAN_DEV_URL, `devUrl` in schemaplan.yaml (`${VAR}` expanded as the CLI does).
  */
-export function readSafeqlSettings(cwd: string, env: NodeJS.ProcessEnv = process.env): Result<SafeqlSettings> {
-  const config = loadConfig(path.resolve(cwd));
-  if (!config.ok) return config;
+export function readSafeqlSettings(cwd: string, env: NodeJS.ProcessEnv = process.env, desired?: string): Result<SafeqlSettings> {
+  const loaded = loadConfig(path.resolve(cwd));
+  if (!loaded.ok) return loaded;
+  const config = desired ? { ...loaded, value: { ...loaded.value, desired } } : loaded;
   let devUrl = env['SCHEMAPLAN_DEV_URL'] || null;
   if (!devUrl && config.value.devUrl) {
     const expanded = expandEnv(config.value.devUrl);
