@@ -19,10 +19,10 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ESLint } from 'eslint';
-import pg from 'pg';
-import type { EmbeddedServerState } from '../src/integrations/safeql/embedded-server.ts';
+import { connectPg } from '../src/db/queryable.ts';
 import type { SchemaplanSafeqlOptions } from '../src/integrations/safeql/cache-key.ts';
-import { readJson } from '../src/integrations/safeql/state-dir.ts';
+import { stopEmbeddedServers } from '../src/integrations/safeql/embedded-server.ts';
+import { ident } from '../src/sql/quote.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const APP = 'examples/app';
@@ -121,32 +121,14 @@ async function bench(path: string, extra: Omit<SchemaplanSafeqlOptions, 'cwd'>):
   }
 }
 
-function stopEmbeddedServers(dir: string): void {
-  const stateDir = join(dir, '.schemaplan', 'safeql');
-  let names: string[] = [];
-  try {
-    names = readdirSync(stateDir);
-  } catch {
-    return;
-  }
-  for (const n of names.filter((n) => /^pglite-.*\.json$/.test(n))) {
-    const s = readJson<EmbeddedServerState>(join(stateDir, n));
-    if (s) {
-      try {
-        process.kill(s.pid, 'SIGTERM');
-      } catch {
-        // already exited
-      }
-    }
-  }
-}
-
 async function dropBenchDatabases(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [BENCH_PREFIX]);
-  for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-  await client.end();
+  const admin = await connectPg(url);
+  try {
+    const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [BENCH_PREFIX]);
+    for (const { datname } of rows) await admin.exec(`DROP DATABASE IF EXISTS ${ident(datname)} WITH (FORCE)`);
+  } finally {
+    await admin.close();
+  }
 }
 
 const rows: Row[] = [];

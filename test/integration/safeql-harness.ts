@@ -2,18 +2,23 @@
  * Shared setup for the SafeQL integration tests: a throwaway project (a copy of the fixture desired state), an
  * ESLint instance whose SafeQL rule points at it, and cleanup of whatever the plugin created for it.
  */
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ESLint, type Linter } from 'eslint';
-import pg from 'pg';
+import { connectPg } from '../../src/db/queryable.ts';
+import { ident } from '../../src/sql/quote.ts';
+import { SERVER_URL } from '../helpers/db.ts';
 import type { SchemaplanSafeqlOptions } from '../../src/integrations/safeql/cache-key.ts';
-import { readJson } from '../../src/integrations/safeql/state-dir.ts';
-import type { EmbeddedServerState } from '../../src/integrations/safeql/embedded-server.ts';
+import {
+  listEmbeddedServers,
+  stopEmbeddedServers,
+  type EmbeddedServerState,
+} from '../../src/integrations/safeql/embedded-server.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const TEST_URL = process.env['SCHEMAPLAN_TEST_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_URL = SERVER_URL;
 export const FIXTURES = 'test/fixtures/safeql-lint';
 
 export interface Project {
@@ -59,46 +64,31 @@ export function safeqlMessages(result: ESLint.LintResult): Linter.LintMessage[] 
 }
 
 export async function databasesWithPrefix(prefix: string): Promise<string[]> {
-  const client = new pg.Client({ connectionString: TEST_URL });
-  await client.connect();
+  const admin = await connectPg(SERVER_URL);
   try {
-    const { rows } = await client.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE starts_with(datname, $1) ORDER BY datname",
+    const { rows } = await admin.query<{ datname: string }>(
+      'SELECT datname FROM pg_database WHERE starts_with(datname, $1) ORDER BY datname',
       [prefix],
     );
     return rows.map((r) => r.datname);
   } finally {
-    await client.end();
+    await admin.close();
   }
 }
 
 export async function dropDatabasesWithPrefix(prefix: string): Promise<void> {
-  const client = new pg.Client({ connectionString: TEST_URL });
-  await client.connect();
+  const names = await databasesWithPrefix(prefix);
+  const admin = await connectPg(SERVER_URL);
   try {
-    const { rows } = await client.query<{ datname: string }>(
-      'SELECT datname FROM pg_database WHERE starts_with(datname, $1)',
-      [prefix],
-    );
-    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    for (const name of names) await admin.exec(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`);
   } finally {
-    await client.end();
+    await admin.close();
   }
 }
 
 /** The embedded PGlite servers the plugin started for this project (from their state files). */
 export function embeddedServers(project: Project): EmbeddedServerState[] {
-  const dir = join(project.dir, '.schemaplan', 'safeql');
-  let names: string[] = [];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names
-    .filter((n) => /^pglite-[0-9a-f]{12}\.json$/.test(n))
-    .map((n) => readJson<EmbeddedServerState>(join(dir, n)))
-    .filter((s): s is EmbeddedServerState => s !== null);
+  return listEmbeddedServers(project.dir);
 }
 
 export function isAlive(pid: number): boolean {
@@ -121,6 +111,6 @@ export async function waitUntil(check: () => boolean, timeoutMs: number): Promis
 
 /** Stop the servers this test's plugin started, then remove the project. */
 export function removeProject(project: Project): void {
-  for (const s of embeddedServers(project)) if (isAlive(s.pid)) process.kill(s.pid, 'SIGTERM');
+  stopEmbeddedServers(project.dir);
   rmSync(project.dir, { recursive: true, force: true });
 }

@@ -53,7 +53,8 @@ export async function ensureEmbeddedServer(
     if (Date.now() > deadline) return err({ code: 'shadow', message: `timed out waiting for ${files.lock}` });
   }
   try {
-    stopSuperseded(files.dir, fingerprint);
+    // The servers of older fingerprints can never be asked again: stop them instead of waiting for their idle exit.
+    stopEmbeddedServers(settings.cwd, fingerprint);
     const started = await startServer(settings, fingerprint, idleSeconds, files, deadline);
     return started.ok ? ok(started.value.port) : started;
   } finally {
@@ -106,13 +107,24 @@ async function runningServer(stateFile: string): Promise<EmbeddedServerState | n
   return (await portAnswers(state.port)) ? state : null;
 }
 
-/** Ask the servers of older fingerprints to exit now instead of waiting for their idle timeout. */
-function stopSuperseded(dir: string, fingerprint: string): void {
-  for (const name of readdirSync(dir)) {
-    if (!/^pglite-[0-9a-f]{12}\.json$/.test(name) || name.includes(fingerprint.slice(0, 12))) continue;
-    const state = readJson<EmbeddedServerState>(join(dir, name));
-    if (state && isOurServer(state.pid)) process.kill(state.pid, 'SIGTERM');
+/** The embedded servers recorded for the project at `cwd` (whether or not they still run). */
+export function listEmbeddedServers(cwd: string): EmbeddedServerState[] {
+  const dir = safeqlStateDir(cwd);
+  return readdirSync(dir)
+    .filter((name) => /^pglite-[0-9a-f]{12}\.json$/.test(name))
+    .map((name) => readJson<EmbeddedServerState>(join(dir, name)))
+    .filter((s): s is EmbeddedServerState => s !== null);
+}
+
+/** Stop the project's embedded servers (all, or all but the one for `keep`); returns how many were signalled. */
+export function stopEmbeddedServers(cwd: string, keep?: string): number {
+  let stopped = 0;
+  for (const state of listEmbeddedServers(cwd)) {
+    if (state.fingerprint === keep || !isOurServer(state.pid)) continue;
+    process.kill(state.pid, 'SIGTERM');
+    stopped++;
   }
+  return stopped;
 }
 
 /** Guards against pid reuse: on Linux, only signal a process whose command line is our server script. */
