@@ -58,15 +58,23 @@ export function formatUserError(e: UserError): string {
   return `${where}${e.message}${what}${hint}`;
 }
 
-/** Byte offset or string index → 1-based line and column in `text`. */
+/** String index → 1-based line and column in `text`. For many look-ups in one text, use `lineLocator`. */
 export function locate(text: string, index: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < index && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
+  return lineLocator(text)(index);
+}
+
+/** Precomputes line starts once; each look-up is then a binary search. */
+export function lineLocator(text: string): (index: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (index) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= index) lo = mid;
+      else hi = mid - 1;
     }
-  }
-  return { line, column: index - lineStart + 1 };
+    return { line: lo + 1, column: index - starts[lo]! + 1 };
+  };
 }

@@ -1,5 +1,5 @@
 import { loadModule, parseSync } from 'libpg-query';
-import { err, locate, ok, type Result, type UserError } from '../errors.ts';
+import { err, lineLocator, locate, ok, type Result, type UserError } from '../errors.ts';
 import type { RenameHint, SourceFile, SourceFormat, SourceStatement, Suppression } from './sources.ts';
 
 await loadModule();
@@ -34,6 +34,7 @@ export interface RawStatement {
 /** Split SQL text into statements; string indices (not bytes) of each statement's first token. */
 export function splitSql(text: string): Result<RawStatement[], { message: string; index: number }> {
   const cleaned = stripPsqlMeta(text);
+  if (!hasTokens(cleaned)) return ok([]);
   let parsed;
   try {
     parsed = parseSync(cleaned);
@@ -43,6 +44,7 @@ export function splitSql(text: string): Result<RawStatement[], { message: string
     return err({ message: details?.message ?? (e as Error).message, index: byteToIndex(cleaned, byte) });
   }
   const buf = Buffer.from(cleaned, 'utf8');
+  const toIndex = byteIndexer(buf);
   const out: RawStatement[] = [];
   // Comments before a statement live between the previous statement's end and its first token; libpg-query
   // does not agree across versions on whether stmt_location includes them, so read the whole gap.
@@ -53,7 +55,7 @@ export function splitSql(text: string): Result<RawStatement[], { message: string
     const gapStart = Math.min(prevEndByte, startByte);
     prevEndByte = endByte + 1;
     const raw = buf.subarray(gapStart, endByte).toString('utf8');
-    const base = byteToIndex(cleaned, gapStart);
+    const base = toIndex(gapStart);
     const { body, offset, comments } = leadingComments(raw.replace(/^;/, ' '));
     if (!body.trim()) continue;
     out.push({ sql: body.trim(), start: base + offset, comments: comments.map((c) => ({ text: c.text, index: base + c.index })) });
@@ -67,20 +69,21 @@ function splitSqlFile(file: SourceFile): Result<SourceStatement[], UserError> {
     const { line, column } = locate(file.text, split.error.index);
     return err({ code: 'desired-sql', message: split.error.message, location: { file: file.path, line, column } });
   }
+  const at = lineLocator(file.text);
   return ok(
     split.value.map((s) => {
-      const { line, column } = locate(file.text, s.start);
+      const { line, column } = at(s.start);
       const renames: RenameHint[] = [];
       const suppressions: Suppression[] = [];
       for (const c of s.comments) {
-        const at = { file: file.path, ...locate(file.text, c.index) };
+        const where = { file: file.path, ...at(c.index) };
         const rename = RENAMED_FROM.exec(c.text);
         if (rename) {
           const hint = renameHintFor(s.sql, rename[1]!);
           if (hint) renames.push(hint);
         }
         const ignore = IGNORE.exec(c.text);
-        if (ignore) suppressions.push({ rule: ignore[1]!, reason: ignore[2] ?? '', location: at });
+        if (ignore) suppressions.push({ rule: ignore[1]!, reason: ignore[2] ?? '', location: where });
       }
       return {
         sql: s.sql,
@@ -139,8 +142,8 @@ function leadingComments(raw: string): { body: string; offset: number; comments:
 }
 
 /**
- * psql meta-commands (`\connect`, `\restrict` in new pg_dump output) are not SQL; blank them out so that
- * line numbers stay right. COPY … FROM stdin data blocks are blanked too.
+ * psql meta-commands (`\connect`, `\restrict` in new pg_dump output) are not SQL; blank them out (same length) so
+ * that positions stay right. COPY … FROM stdin data blocks are blanked too.
  */
 export function stripPsqlMeta(text: string): string {
   const lines = text.split('\n');
@@ -149,13 +152,13 @@ export function stripPsqlMeta(text: string): string {
     const line = lines[i]!;
     if (inCopy) {
       if (line === '\\.') inCopy = false;
-      lines[i] = '';
+      lines[i] = ' '.repeat(line.length);
       continue;
     }
-    if (line.startsWith('\\')) lines[i] = '';
+    if (line.startsWith('\\')) lines[i] = ' '.repeat(line.length);
     else if (/^COPY\s.+\sFROM\s+stdin;\s*$/i.test(line)) {
       inCopy = true;
-      lines[i] = '';
+      lines[i] = ' '.repeat(line.length);
     }
   }
   return lines.join('\n');
@@ -163,4 +166,24 @@ export function stripPsqlMeta(text: string): string {
 
 function byteToIndex(text: string, byte: number): number {
   return Buffer.from(text, 'utf8').subarray(0, byte).toString('utf8').length;
+}
+
+/** Byte offset → string index for increasing offsets, in one pass over the buffer overall. */
+function byteIndexer(buf: Buffer): (byte: number) => number {
+  let byteAt = 0;
+  let indexAt = 0;
+  return (byte) => {
+    if (byte < byteAt) {
+      byteAt = 0;
+      indexAt = 0;
+    }
+    indexAt += buf.subarray(byteAt, byte).toString('utf8').length;
+    byteAt = byte;
+    return indexAt;
+  };
+}
+
+/** libpg-query rejects input with nothing but whitespace and comments; such a file is simply empty. */
+function hasTokens(text: string): boolean {
+  return text.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, '').trim().length > 0;
 }

@@ -10,6 +10,8 @@ export interface PlanFlags extends CommonFlags {
   format: 'text' | 'sql' | 'json';
   out?: string;
   exitCode?: boolean;
+  /** commander's --no-cache */
+  cache?: boolean;
 }
 
 export async function planCommand(flags: PlanFlags): Promise<number> {
@@ -17,7 +19,7 @@ export async function planCommand(flags: PlanFlags): Promise<number> {
   if (!ctx.ok) return fail(ctx.error);
   const notes: string[] = [];
   const log = progress(flags.format === 'json');
-  const prepared = await preparePlan({ ...ctx.value, log: (m) => (notes.push(m), log(m)) });
+  const prepared = await preparePlan({ ...ctx.value, noCache: flags.cache === false, log: (m) => (notes.push(m), log(m)) });
   if (!prepared.ok) return fail(prepared.error);
   const { plan, target } = prepared.value;
   await target.dispose();

@@ -1,0 +1,112 @@
+/**
+ * npm run bench [-- 1000 10000] — speed and memory of planning, measured in one run (not a test):
+ * cold plan (desired state normalized in a shadow) against its floor (B's DDL executed once in one transaction
+ * on an empty database, plus pg_dump -s of A), warm plan (desired catalog cached) against pg_dump -s of A,
+ * statements planned against the minimal count, and peak RSS; for a server temporary database and for PGlite
+ * as the shadow. Also: a warm embedded `plan` of this repository's desired/.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { connectPg } from '../src/db/queryable.ts';
+import { withDatabase } from '../src/db/url.ts';
+import { minimalStatements, schemaA, schemaB } from './synthetic.ts';
+
+const SERVER = process.env['SCHEMAPLAN_TEST_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ROOT = path.resolve(import.meta.dirname, '..');
+const BIN = path.join(ROOT, 'bin/schemaplan.js');
+const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+const NS = sizes.length ? sizes : [1000, 10000];
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function timeIt<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
+  const t = performance.now();
+  const r = await fn();
+  return [r, performance.now() - t];
+}
+
+async function freshDb(name: string, sql: string | null): Promise<string> {
+  const admin = await connectPg(SERVER);
+  await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.exec(`CREATE DATABASE ${name}`);
+  await admin.close();
+  const url = withDatabase(SERVER, name);
+  if (sql) {
+    const db = await connectPg(url);
+    await db.exec(`BEGIN; ${sql}; COMMIT`);
+    await db.close();
+  }
+  return url;
+}
+
+async function dropDb(name: string) {
+  const admin = await connectPg(SERVER);
+  await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.close();
+}
+
+function runPlan(args: string[], cwd: string): { ms: number; rssMb: number; statements: number; code: number; stderr: string } {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ['--import', path.join(ROOT, 'bench/rss.mjs'), BIN, 'plan', '--format', 'json', ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: { ...process.env, DATABASE_URL: undefined },
+  });
+  const ms = performance.now() - t;
+  const rss = /bench:maxrss=(\d+)/.exec(r.stderr);
+  let statements = -1;
+  try {
+    statements = JSON.parse(r.stdout).steps.reduce((n: number, s: { statements: unknown[] }) => n + s.statements.length, 0);
+  } catch {
+    /* reported through code/stderr */
+  }
+  return { ms, rssMb: rss ? Number(rss[1]) / 1024 : -1, statements, code: r.status ?? -1, stderr: r.stderr.replace(/\nbench:maxrss=\d+\n/, '') };
+}
+
+const rows: string[] = [];
+for (const n of NS) {
+  const work = mkdtempSync(path.join(tmpdir(), `sp-bench-${n}-`));
+  mkdirSync(path.join(work, 'desired'));
+  writeFileSync(path.join(work, 'desired', 'schema.sql'), schemaB(n));
+  const aName = `sp_bench_a_${n}`;
+  const [aUrl, buildA] = await timeIt(() => freshDb(aName, schemaA(n)));
+  // Floor: B's DDL once in one transaction on an empty database, plus pg_dump -s of A.
+  const [, execB] = await timeIt(async () => {
+    await freshDb(`sp_bench_floor_${n}`, schemaB(n));
+  });
+  await dropDb(`sp_bench_floor_${n}`);
+  const [, dumpA] = await timeIt(() => execFileSync('pg_dump', ['-s', '-d', aUrl], { maxBuffer: 1 << 30 }));
+  const floor = execB + dumpA;
+  const minimal = minimalStatements(n);
+  console.log(`N=${n}: built A in ${seconds(buildA)}; floor = exec B ${seconds(execB)} + pg_dump -s A ${seconds(dumpA)} = ${seconds(floor)}`);
+  for (const shadow of ['server', 'embedded'] as const) {
+    const dev = shadow === 'server' ? SERVER : 'embedded';
+    const cold = runPlan(['--target', aUrl, '--dev-url', dev, '--no-cache'], work);
+    if (cold.code !== 0) {
+      console.log(`  ${shadow}: cold plan failed: ${cold.stderr.trim().split('\n')[0]}`);
+      continue;
+    }
+    runPlan(['--target', aUrl, '--dev-url', dev], work); // fills the cache
+    const warm = runPlan(['--target', aUrl, '--dev-url', dev], work);
+    const line =
+      `  ${shadow.padEnd(8)} cold ${seconds(cold.ms)} (${(cold.ms / floor).toFixed(2)}× floor, peak ${cold.rssMb.toFixed(0)} MB)` +
+      ` | warm ${seconds(warm.ms)} (${(warm.ms / dumpA).toFixed(2)}× pg_dump -s, peak ${warm.rssMb.toFixed(0)} MB)` +
+      ` | statements ${cold.statements} (minimal ${minimal})`;
+    console.log(line);
+    rows.push(`| ${n} | ${shadow} | ${seconds(cold.ms)} | ${(cold.ms / floor).toFixed(2)}× | ${seconds(warm.ms)} | ${(warm.ms / dumpA).toFixed(2)}× | ${cold.statements} / ${minimal} | ${Math.max(cold.rssMb, warm.rssMb).toFixed(0)} MB |`);
+  }
+  await dropDb(aName);
+}
+
+if (existsSync(path.join(ROOT, 'desired'))) {
+  const project = mkdtempSync(path.join(tmpdir(), 'sp-bench-repo-'));
+  runPlan(['--desired', path.join(ROOT, 'desired'), '--config', path.join(ROOT, 'schemaplan.yaml')], project);
+  const warm = runPlan(['--desired', path.join(ROOT, 'desired'), '--config', path.join(ROOT, 'schemaplan.yaml')], project);
+  console.log(`warm embedded plan of desired/: ${seconds(warm.ms)} (goal ≤ 1.5 s)${warm.code ? ` — failed: ${warm.stderr.trim().split('\n')[0]}` : ''}`);
+}
+
+console.log('\n| N | shadow | cold | cold / floor | warm | warm / pg_dump -s | statements / minimal | peak RSS |\n|---|---|---|---|---|---|---|---|');
+console.log(rows.join('\n'));
