@@ -2,7 +2,7 @@
  * SafeQL through schemaplan's plugin with no server configured: the desired state runs in an embedded PGlite
  * that a background process serves over the PostgreSQL wire protocol (@electric-sql/pglite-socket).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,7 +61,7 @@ describe('SafeQL on the embedded PGlite', { timeout: 120_000 }, () => {
   });
 });
 
-describe('SafeQL cache key on the embedded PGlite', { timeout: 120_000 }, () => {
+describe('SafeQL embedded PGlite: cache key, lifecycle, loading', { timeout: 120_000 }, () => {
   it('keeps the server while desired/ is unchanged and replaces it when desired/ changes', async () => {
     const own = makeProject();
     try {
@@ -114,10 +114,22 @@ describe('SafeQL cache key on the embedded PGlite', { timeout: 120_000 }, () => 
     }
   });
 
+  it('loads the external stubs (the Supabase preset) before the desired state, as plan does', async () => {
+    const own = makeProject();
+    try {
+      const lintAuth = async () =>
+        safeqlMessages(await lintFixture(createEslint(own, { idleSeconds: 30 }), 'supabase-auth')).map((m) => m.message);
+      expect(await lintAuth()).toEqual(['Invalid Query: relation "auth.users" does not exist']);
+      writeFileSync(join(own.dir, 'schemaplan.yaml'), 'external:\n  preset: supabase\n');
+      expect(await lintAuth()).toEqual([]);
+    } finally {
+      removeProject(own);
+    }
+  });
+
   it('reports desired SQL that does not load as the lint message', async () => {
     const own = makeProject();
     try {
-      const { writeFileSync } = await import('node:fs');
       writeFileSync(join(own.desiredDir, '040-broken.sql'), 'CREATE TABLE broken (id uuid REFERENCES nowhere (id));\n');
       const messages = safeqlMessages(await lintFixture(createEslint(own, { idleSeconds: 30 }), 'cache-key'));
       expect(messages).toHaveLength(1);
