@@ -2,8 +2,10 @@
  * SafeQL through schemaplan's plugin with no server configured: the desired state runs in an embedded PGlite
  * that a background process serves over the PostgreSQL wire protocol (@electric-sql/pglite-socket).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embeddedServerUrl } from '../../src/integrations/safeql/embedded-server.ts';
@@ -20,8 +22,28 @@ import {
   ROOT,
   safeqlMessages,
   waitUntil,
+  writeEslintConfig,
   type Project,
 } from './safeql-harness.ts';
+
+const run = promisify(execFile);
+
+/** Pids of running pglite-server processes started for the project at `dir` (Linux /proc). */
+function serverProcessesFor(dir: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let cmdline = '';
+    try {
+      cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+    } catch {
+      continue; // exited while we looked
+    }
+    const args = cmdline.split('\0');
+    if (args.some((a) => a.endsWith('pglite-server.ts')) && args[args.indexOf('--cwd') + 1] === dir) pids.push(Number(entry));
+  }
+  return pids;
+}
 
 // No server at all: neither the environment nor the plugin options name one.
 delete process.env['SCHEMAPLAN_DEV_URL'];
@@ -109,6 +131,28 @@ describe('SafeQL embedded PGlite: cache key, lifecycle, loading', { timeout: 120
       expect(again?.messages.map((m) => m.message)).toEqual([]);
       const [restarted] = embeddedServers(own);
       expect(restarted && restarted.pid !== server!.pid && isAlive(restarted.pid)).toBe(true);
+    } finally {
+      removeProject(own);
+    }
+  });
+
+  it('starts one server when two ESLint processes need it at the same time', async () => {
+    const own = makeProject();
+    try {
+      const config = writeEslintConfig(own, { idleSeconds: 30 });
+      const eslintCli = () =>
+        run(process.execPath, [join(ROOT, 'node_modules/eslint/bin/eslint.js'), '-c', config, '--format', 'json', `${FIXTURES}/correct.ts`], {
+          cwd: ROOT,
+        });
+      const outputs = await Promise.all([eslintCli(), eslintCli()]);
+      for (const { stdout } of outputs) {
+        const [result] = JSON.parse(stdout) as { messages: { message: string }[] }[];
+        expect(result?.messages.map((m) => m.message)).toEqual([]);
+      }
+      // Exactly one server process for this project exists, and it is the recorded one.
+      const [server, ...more] = embeddedServers(own);
+      expect(more).toEqual([]);
+      expect(serverProcessesFor(own.dir)).toEqual([server!.pid]);
     } finally {
       removeProject(own);
     }

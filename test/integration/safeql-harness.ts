@@ -39,6 +39,11 @@ export function makeProject(): Project {
  * it (and the plugins) natively, exactly like eslint.config.js.
  */
 export function createEslint(project: Project, options: Omit<SchemaplanSafeqlOptions, 'cwd'>, fix = false): ESLint {
+  return new ESLint({ cwd: ROOT, overrideConfigFile: writeEslintConfig(project, options), fix });
+}
+
+/** The generated flat config (see createEslint), for running the `eslint` CLI on the fixtures. */
+export function writeEslintConfig(project: Project, options: Omit<SchemaplanSafeqlOptions, 'cwd'>): string {
   const configFile = join(project.dir, 'eslint.config.mjs'); // .mjs: ESM whatever loader hooks are active
   const helper = pathToFileURL(join(ROOT, 'eslint.config.js')).href;
   const pluginOptions = JSON.stringify({ ...options, cwd: project.dir });
@@ -47,7 +52,7 @@ export function createEslint(project: Project, options: Omit<SchemaplanSafeqlOpt
     `import { sqlChecked } from ${JSON.stringify(helper)};\n` +
       `export default sqlChecked([${JSON.stringify(`${FIXTURES}/*.ts`)}], ${pluginOptions});\n`,
   );
-  return new ESLint({ cwd: ROOT, overrideConfigFile: configFile, fix });
+  return configFile;
 }
 
 export async function lintFixture(eslint: ESLint, name: string): Promise<ESLint.LintResult> {
