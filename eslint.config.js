@@ -59,7 +59,7 @@ export function appConfig(options, files = ['examples/app/**/*.ts']) {
   return [
     ...rooted(
       tseslint.config(
-        { ignores: ['node_modules/**', '.schemaplan/**', '.scratch/**'] },
+        { ignores: ['node_modules/**', '.schemaplan/**', 'dist/**'] },
         {
           files,
           extends: [tseslint.configs.recommendedTypeChecked],

@@ -1,1 +1,0 @@
-console.log(import.meta.dirname, import.meta.url)
