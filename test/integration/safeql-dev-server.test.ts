@@ -1,8 +1,9 @@
 /** SafeQL through schemaplan's plugin with a dev server configured: one database per desired-state fingerprint. */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { devDatabaseName } from '../../src/integrations/safeql/dev-database.ts';
-import { safeqlCacheKey } from '../../src/integrations/safeql/cache-key.ts';
+import { safeqlCacheKey, settingsFor } from '../../src/integrations/safeql/cache-key.ts';
+import { devDatabaseName, ensureDevDatabase } from '../../src/integrations/safeql/dev-database.ts';
+import { desiredStateFingerprint } from '../../src/integrations/safeql/fingerprint.ts';
 import { findingsCases, renameAvatarUrl } from './safeql-findings.ts';
 import {
   createEslint,
@@ -35,7 +36,28 @@ describe('SafeQL on a dev server', { timeout: 120_000 }, () => {
   );
 });
 
-describe('SafeQL cache key on a dev server', { timeout: 120_000 }, () => {
+describe('SafeQL database on a dev server', { timeout: 120_000 }, () => {
+  it('builds one database when two processes ask for the same desired state at once', async () => {
+    const own = makeProject();
+    const ownPrefix = `${prefix}race_`;
+    try {
+      const settings = settingsFor({ cwd: own.dir, devUrl: TEST_URL });
+      if (!settings.ok) throw new Error(settings.error.message);
+      const fingerprint = desiredStateFingerprint(settings.value);
+      const [a, b] = await Promise.all([
+        ensureDevDatabase(settings.value, fingerprint, ownPrefix),
+        ensureDevDatabase(settings.value, fingerprint, ownPrefix),
+      ]);
+      expect(a).toEqual(b);
+      expect(a.ok).toBe(true);
+      // The loser's staging copy is gone: only the final database remains.
+      expect(await databasesWithPrefix(ownPrefix)).toEqual([devDatabaseName(ownPrefix, fingerprint)]);
+    } finally {
+      await dropDatabasesWithPrefix(ownPrefix);
+      removeProject(own);
+    }
+  });
+
   it('reuses the database while desired/ is unchanged and rebuilds it when desired/ changes', async () => {
     const own = makeProject();
     const ownPrefix = `${prefix}ck_`;
