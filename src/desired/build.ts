@@ -28,11 +28,18 @@ export type Log = (message: string) => void;
 
 /** Finds and compiles the desired files of every format, in load order. */
 export function readDesired(desiredPath: string): Result<DesiredSources, UserError> {
-  const found = discoverFiles(desiredPath, FORMATS.flatMap((f) => f.extensions));
-  if (!found.ok) return found;
+  const found = discoverDesired(desiredPath);
+  return found.ok ? compileDesired(found.value) : found;
+}
+
+export function discoverDesired(desiredPath: string): Result<SourceFile[], UserError> {
+  return discoverFiles(desiredPath, FORMATS.flatMap((f) => f.extensions));
+}
+
+export function compileDesired(found: readonly SourceFile[]): Result<DesiredSources, UserError> {
   const statements: SourceStatement[] = [];
   for (const format of FORMATS) {
-    const files = found.value.filter((f) => format.extensions.some((e) => f.path.endsWith(e)));
+    const files = found.filter((f) => format.extensions.some((e) => f.path.endsWith(e)));
     if (!files.length) continue;
     const compiled = format.compile(files);
     if (!compiled.ok) return err(compiled.error[0]!);
@@ -40,7 +47,7 @@ export function readDesired(desiredPath: string): Result<DesiredSources, UserErr
   }
   // Files that hold no statement are a valid (empty) desired state: everything managed is to be dropped.
   // A directory without any desired file is not: that is almost always a wrong path.
-  return ok({ files: found.value, statements });
+  return ok({ files: found, statements });
 }
 
 /** Executes external stubs then the desired statements on `db`, creating roles the statements need. */
@@ -70,8 +77,9 @@ export async function loadStubs(db: Queryable, config: Config): Promise<Result<v
 }
 
 /** Content hash of everything that decides the desired catalog: files, config, stubs, shadow, schemaplan. */
-export function desiredFingerprint(config: Config, sources: DesiredSources, providerKey: string): string {
+export function desiredFingerprint(config: Config, sources: Pick<DesiredSources, 'files'>, providerKey: string): string {
   const parts = [
+    'desired-cache-v2',
     CACHE_VERSION,
     providerKey,
     JSON.stringify({ schemas: config.schemas, external: config.external }),
@@ -93,7 +101,8 @@ export interface DesiredCatalog {
   readonly catalog: Catalog;
   readonly hints: PlanHints;
   readonly fingerprint: string;
-  readonly sources: DesiredSources;
+  /** The compiled statements (suppressions, source locations); compiled on first use when the catalog was cached. */
+  readonly sources: () => Result<DesiredSources, UserError>;
   readonly cached: boolean;
 }
 
@@ -108,16 +117,20 @@ export async function buildDesiredCatalog(
   opts: { cacheDir: string | null; log?: Log; schemasHint?: readonly string[] },
 ): Promise<Result<DesiredCatalog, UserError>> {
   const log = opts.log ?? (() => {});
-  const sources = readDesired(desiredPath);
+  const files = discoverDesired(desiredPath);
+  if (!files.ok) return files;
+  const fingerprint = desiredFingerprint(config, { files: files.value }, provider.key);
+  const cacheFile = opts.cacheDir ? path.join(opts.cacheDir, 'cache', `desired-${fingerprint}.json`) : null;
+  if (cacheFile && existsSync(cacheFile) && config.schemas !== 'all') {
+    // Unchanged files: neither a shadow nor even compiling them is needed to plan.
+    const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { catalog: string; hints: PlanHints };
+    const lazy = once(() => compileDesired(files.value));
+    return ok({ catalog: deserializeCatalog(cached.catalog), hints: cached.hints, fingerprint, sources: lazy, cached: true });
+  }
+  const sources = compileDesired(files.value);
   if (!sources.ok) return sources;
   const hints = planHints(sources.value);
   if (!hints.ok) return hints;
-  const fingerprint = desiredFingerprint(config, sources.value, provider.key);
-  const cacheFile = opts.cacheDir ? path.join(opts.cacheDir, 'cache', `desired-${fingerprint}.json`) : null;
-  if (cacheFile && existsSync(cacheFile) && config.schemas !== 'all') {
-    const catalog = deserializeCatalog(readFileSync(cacheFile, 'utf8'));
-    return ok({ catalog, hints: hints.value, fingerprint, sources: sources.value, cached: true });
-  }
   const opened = await provider.open();
   if (!opened.ok) return opened;
   const shadow = opened.value;
@@ -130,9 +143,10 @@ export async function buildDesiredCatalog(
     if (await settleExpressions(shadow.db, catalog)) catalog = await introspect(shadow.db, { schemas });
     if (cacheFile) {
       mkdirSync(path.dirname(cacheFile), { recursive: true });
-      writeFileSync(cacheFile, serializeCatalog(catalog));
+      writeFileSync(cacheFile, JSON.stringify({ catalog: serializeCatalog(catalog), hints: hints.value }));
     }
-    return ok({ catalog, hints: hints.value, fingerprint, sources: sources.value, cached: false });
+    const compiled = sources.value;
+    return ok({ catalog, hints: hints.value, fingerprint, sources: () => ok(compiled), cached: false });
   } finally {
     await shadow.dispose();
   }
@@ -157,4 +171,16 @@ export function serializeCatalog(c: Catalog): string {
 export function deserializeCatalog(text: string): Catalog {
   const data = JSON.parse(text);
   return buildCatalog(data.objects, data.edges, data.serverVersion);
+}
+
+function once<T>(fn: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = fn();
+      done = true;
+    }
+    return value;
+  };
 }
