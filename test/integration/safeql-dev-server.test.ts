@@ -37,6 +37,20 @@ describe('SafeQL on a dev server', { timeout: 120_000 }, () => {
 });
 
 describe('SafeQL database on a dev server', { timeout: 120_000 }, () => {
+  it('reports an unreachable dev server at the query, without its password', async () => {
+    const own = makeProject();
+    try {
+      const eslint = createEslint(own, { devUrl: 'postgres://postgres:s3cret@127.0.0.1:1/postgres', databasePrefix: prefix });
+      const [m, ...rest] = safeqlMessages(await lintFixture(eslint, 'correct'));
+      expect(rest.map((r) => r.message)).toHaveLength(1); // correct.ts holds two queries; each reports it
+      expect(m?.message).toContain('cannot connect to dev server');
+      expect(m?.message).toContain('127.0.0.1:1');
+      expect(m?.message).not.toContain('s3cret');
+    } finally {
+      removeProject(own);
+    }
+  });
+
   it('builds one database when two processes ask for the same desired state at once', async () => {
     const own = makeProject();
     const ownPrefix = `${prefix}race_`;
