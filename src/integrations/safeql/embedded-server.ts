@@ -5,7 +5,7 @@
  * `.schemaplan/safeql/pglite-<fp12>.json` ({ pid, port }) once the desired state is loaded and exits when idle.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
@@ -20,8 +20,11 @@ export interface EmbeddedServerState {
   readonly fingerprint: string;
 }
 
+/** pglite-server.ts exits with this when the desired state (or the config) does not load: the user's to fix. */
+export const EXIT_DESIRED_STATE = 3;
+
 const START_TIMEOUT_MS = 120_000;
-/** A start lock older than this belongs to a launcher that died. */
+/** A start lock older than this belongs to a launcher that hung (one that died is noticed by its pid). */
 const STALE_LOCK_MS = START_TIMEOUT_MS + 10_000;
 
 export function embeddedServerFiles(cwd: string, fingerprint: string) {
@@ -53,6 +56,9 @@ export async function ensureEmbeddedServer(
     if (Date.now() > deadline) return err({ code: 'shadow', message: `timed out waiting for ${files.lock}` });
   }
   try {
+    // The previous holder of the lock may have just started it.
+    const raced = await runningServer(files.state);
+    if (raced) return ok(raced.port);
     // The servers of older fingerprints can never be asked again: stop them instead of waiting for their idle exit.
     stopEmbeddedServers(settings.cwd, fingerprint);
     const started = await startServer(settings, fingerprint, idleSeconds, files, deadline);
@@ -92,7 +98,10 @@ async function startServer(
     if (state) return ok(state);
     if (exited !== null) {
       const output = readFileSync(files.log, 'utf8').trim();
-      return err({ code: 'desired-sql', message: `the embedded PGlite server could not load the desired state:\n${output}` });
+      if (exited === EXIT_DESIRED_STATE) {
+        return err({ code: 'desired-sql', message: `the embedded PGlite server could not load the desired state:\n${output}` });
+      }
+      return err({ code: 'shadow', message: `the embedded PGlite server stopped (exit code ${exited}):\n${output}` });
     }
     await sleep(50);
   }
@@ -162,14 +171,27 @@ export function connectTo(port: number): Promise<Socket | null> {
   });
 }
 
+/** An exclusive-create lock file holding the launcher's pid (the ESLint process that starts the server). */
 function tryLock(file: string): boolean {
   try {
-    closeSync(openSync(file, 'wx'));
+    const fd = openSync(file, 'wx');
+    writeSync(fd, String(process.pid));
+    closeSync(fd);
     return true;
   } catch {
+    const holder = Number(readQuiet(file));
     const age = Date.now() - (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-    if (age > STALE_LOCK_MS) rmQuiet(file);
+    // An ESLint killed mid-start leaves its lock behind; nobody else must wait two minutes for it.
+    if ((holder > 0 && !isAlive(holder)) || age > STALE_LOCK_MS) rmQuiet(file);
     return false;
+  }
+}
+
+function readQuiet(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
   }
 }
 

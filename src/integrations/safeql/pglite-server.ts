@@ -15,7 +15,7 @@ import { createPglite } from '../../desired/shadow/pglite.ts';
 import { formatUserError } from '../../errors.ts';
 import { loadDesiredInto } from './desired-adapter.ts';
 import { readSafeqlSettings } from './settings.ts';
-import type { EmbeddedServerState } from './embedded-server.ts';
+import { EXIT_DESIRED_STATE, type EmbeddedServerState } from './embedded-server.ts';
 import { readJson, writeJsonAtomic } from './state-dir.ts';
 
 /** The ESLint CLI and an editor's ESLint server lint at the same time; each SafeQL worker holds one connection. */
@@ -36,11 +36,11 @@ async function main(): Promise<void> {
   const idleMs = Number(values.idle ?? 600) * 1000;
 
   const settings = readSafeqlSettings(cwd, { ...process.env, SCHEMAPLAN_DEV_URL: '' }, desired);
-  if (!settings.ok) fail(formatUserError(settings.error));
+  if (!settings.ok) fail(formatUserError(settings.error), EXIT_DESIRED_STATE);
   // The engine's shadow PGlite: contrib extensions registered, started from the cached initdb template.
   const db = await createPglite(null);
   const loaded = await loadDesiredInto(fromPglite(db, 'SafeQL database (embedded PGlite)'), settings.value);
-  if (!loaded.ok) fail(formatUserError(loaded.error));
+  if (!loaded.ok) fail(formatUserError(loaded.error), EXIT_DESIRED_STATE);
 
   // Idle means no query running or answered for the idle period. An editor keeps its connection open for as long as
   // it runs, so open connections cannot be the measure; pglite-socket's own idleTimeout is not used either, as it
@@ -88,9 +88,9 @@ async function main(): Promise<void> {
   // The interval is unref'd; the listening socket keeps the process alive until stop().
 }
 
-function fail(message: string): never {
+function fail(message: string, code = 1): never {
   process.stderr.write(`${message}\n`);
-  process.exit(1);
+  process.exit(code);
 }
 
 main().catch((e: unknown) => fail(e instanceof Error ? (e.stack ?? e.message) : String(e)));
