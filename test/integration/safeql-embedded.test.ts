@@ -2,13 +2,13 @@
  * SafeQL through schemaplan's plugin with no server configured: the desired state runs in an embedded PGlite
  * that a background process serves over the PostgreSQL wire protocol (@electric-sql/pglite-socket).
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { embeddedServerUrl } from '../../src/integrations/safeql/embedded-server.ts';
+import { embeddedServerFiles, embeddedServerUrl } from '../../src/integrations/safeql/embedded-server.ts';
 import { safeqlCacheKey } from '../../src/integrations/safeql/cache-key.ts';
 import { findingsCases, renameAvatarUrl } from './safeql-findings.ts';
 import {
@@ -153,6 +153,22 @@ describe('SafeQL embedded PGlite: cache key, lifecycle, loading', { timeout: 120
       const [server, ...more] = embeddedServers(own);
       expect(more).toEqual([]);
       expect(serverProcessesFor(own.dir)).toEqual([server!.pid]);
+    } finally {
+      removeProject(own);
+    }
+  });
+
+  it('takes over the start lock of an ESLint process that died while starting the server', async () => {
+    const own = makeProject();
+    try {
+      const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+      const lock = embeddedServerFiles(own.dir, safeqlCacheKey({ cwd: own.dir })).lock;
+      writeFileSync(lock, String(dead));
+      const started = Date.now();
+      const messages = safeqlMessages(await lintFixture(createEslint(own, { idleSeconds: 30 }), 'cache-key'));
+      expect(messages.map((m) => m.message)).toEqual([]);
+      expect(Date.now() - started).toBeLessThan(60_000); // not the two-minute stale-lock timeout
+      expect(existsSync(lock)).toBe(false);
     } finally {
       removeProject(own);
     }
