@@ -1,5 +1,8 @@
 /** SafeQL through schemaplan's plugin with a dev server configured: one database per desired-state fingerprint. */
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { safeqlCacheKey, settingsFor } from '../../src/integrations/safeql/cache-key.ts';
 import { devDatabaseName, ensureDevDatabase } from '../../src/integrations/safeql/dev-database.ts';
@@ -9,13 +12,18 @@ import {
   createEslint,
   databasesWithPrefix,
   dropDatabasesWithPrefix,
+  FIXTURES,
   lintFixture,
   makeProject,
   removeProject,
+  ROOT,
   safeqlMessages,
   TEST_URL,
+  writeEslintConfig,
   type Project,
 } from './safeql-harness.ts';
+
+const run = promisify(execFile);
 
 const prefix = `sp_safeql_${randomBytes(3).toString('hex')}_`;
 let project: Project;
@@ -37,6 +45,17 @@ describe('SafeQL on a dev server', { timeout: 120_000 }, () => {
 });
 
 describe('SafeQL database on a dev server', { timeout: 120_000 }, () => {
+  it('loads the plugin in an ESLint process without require(esm), as an editor might run it', async () => {
+    const config = writeEslintConfig(project, { devUrl: TEST_URL, databasePrefix: prefix });
+    const eslintJs = join(ROOT, 'node_modules/eslint/bin/eslint.js');
+    const { stdout } = await run(process.execPath, [eslintJs, '-c', config, '--format', 'json', `${FIXTURES}/missing-column.ts`], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_OPTIONS: '--no-experimental-require-module' },
+    }).catch((e: { stdout: string }) => e); // exit code 1: the fixture has a finding
+    const [result] = JSON.parse(stdout) as { messages: { message: string }[] }[];
+    expect(result?.messages.map((m) => m.message)).toEqual(['Invalid Query: column u.nickname does not exist']);
+  });
+
   it('reports an unreachable dev server at the query, without its password', async () => {
     const own = makeProject();
     try {

@@ -1,6 +1,6 @@
 /**
  * The plugin's options and SafeQL cache key. Loaded synchronously (tsx's CommonJS loader) from the `cacheKey`
- * getter in plugin.js, so nothing here may reach a module with top-level await (the engine's SQL parser does).
+ * getter in plugin.cjs, so nothing here may reach a module with top-level await (the engine's SQL parser does).
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';

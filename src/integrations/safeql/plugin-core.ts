@@ -1,5 +1,5 @@
 /**
- * The connection SafeQL asks for (plugin.js `createConnection.handler`): a database holding exactly the desired
+ * The connection SafeQL asks for (plugin.cjs `createConnection.handler`): a database holding exactly the desired
  * state, on the dev server or in the embedded PGlite server. Loaded with tsx's ESM loader: the engine's desired-state
  * loader uses top-level await.
  */
