@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { formatUserError, UserFacingError } from '../errors.ts';
 import { applyCommand } from './commands/apply.ts';
 import { compileCommand } from './commands/compile.ts';
+import { lintCommand } from './commands/lint.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { planCommand } from './commands/plan.ts';
 import { EXIT } from './exit.ts';
@@ -27,6 +28,7 @@ common(program.command('plan').description('show the DDL that turns the target i
   .option('--out <file>', 'write the plan to a file')
   .option('--exit-code', 'exit 2 when there are changes')
   .option('--no-cache', 'normalize the desired state again even if it did not change')
+  .addOption(new Option('--fail-on <severity>', 'exit 3 when a lint finding is at or above this severity').choices(['error', 'warn', 'info', 'never']))
   .action(async (flags) => {
     exitCode = await planCommand(flags);
   });
@@ -44,6 +46,20 @@ common(program.command('inspect').description("print the target's managed schema
   .option('--out <file>', 'write to a file')
   .action(async (flags) => {
     exitCode = await inspectCommand(flags);
+  });
+
+program
+  .command('lint')
+  .description('lint the desired state against the policies in lint-rules/')
+  .option('--config <file>', 'schemaplan.yaml to use')
+  .option('--desired <path>', 'desired state directory or file')
+  .option('--dev-url <url>', 'shadow database (postgres://…, docker://…, embedded)')
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif', 'github', 'markdown']).default('text'))
+  .addOption(new Option('--fail-on <severity>', 'exit 3 when a finding is at or above this severity').choices(['error', 'warn', 'info', 'never']))
+  .option('--update-baseline', 'write the current findings to the baseline file; later runs fail only on new ones')
+  .option('--out <file>', 'write to a file')
+  .action(async (flags) => {
+    exitCode = await lintCommand(flags);
   });
 
 program

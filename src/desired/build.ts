@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { assetPath, readAsset } from '../assets.ts';
 import { stubSql, type Config } from '../config/config.ts';
-import type { Queryable } from '../db/queryable.ts';
+import type { DbError, Queryable } from '../db/queryable.ts';
 import { err, ok, type Result, type UserError } from '../errors.ts';
 import { introspect } from '../introspect/introspect.ts';
 import { resolveSchemas } from '../introspect/schemas.ts';
@@ -50,14 +50,29 @@ export function compileDesired(found: readonly SourceFile[]): Result<DesiredSour
   return ok({ files: found, statements });
 }
 
-/** Executes external stubs then the desired statements on `db`, creating roles the statements need. */
-export async function loadDesired(db: Queryable, config: Config, sources: DesiredSources, log: Log = () => {}): Promise<Result<{ createdRoles: string[] }, UserError>> {
+/** A statement left out because a function it calls does not exist (linted as such, never planned). */
+export interface Unresolved {
+  readonly statement: SourceStatement;
+  readonly error: DbError;
+}
+
+/**
+ * Executes external stubs then the desired statements on `db`, creating roles the statements need. With
+ * `unresolved`, statements calling functions that exist nowhere are left out and collected there (for lint)
+ * instead of failing the load.
+ */
+export async function loadDesired(db: Queryable, config: Config, sources: DesiredSources, log: Log = () => {}, unresolved?: Unresolved[]): Promise<Result<{ createdRoles: string[] }, UserError>> {
   const stubs = await loadStubs(db, config);
   if (!stubs.ok) return stubs;
   const createdRoles = await createMissingRoles(db, referencedRoles(sources.statements));
   if (createdRoles.length) log(`created role${createdRoles.length > 1 ? 's' : ''} ${createdRoles.join(', ')} in the shadow database (referenced by the desired state)`);
   const sqlFile = (s: SourceStatement) => s.location.file.endsWith('.sql');
-  const run = await executeStatements(db, sources.statements, sqlFile);
+  const leaveOut = (stuck: readonly { s: SourceStatement; e: DbError }[]) => {
+    if (!unresolved || !stuck.every((x) => x.e.code === '42883')) return false;
+    unresolved.push(...stuck.map((x) => ({ statement: x.s, error: x.e })));
+    return true;
+  };
+  const run = await executeStatements(db, sources.statements, sqlFile, true, leaveOut);
   if (!run.ok) return run;
   return ok({ createdRoles });
 }
@@ -114,7 +129,7 @@ export async function buildDesiredCatalog(
   config: Config,
   desiredPath: string,
   provider: ShadowProvider,
-  opts: { cacheDir: string | null; log?: Log; schemasHint?: readonly string[] },
+  opts: { cacheDir: string | null; log?: Log; schemasHint?: readonly string[]; unresolved?: Unresolved[] },
 ): Promise<Result<DesiredCatalog, UserError>> {
   const log = opts.log ?? (() => {});
   const files = discoverDesired(desiredPath);
@@ -136,12 +151,12 @@ export async function buildDesiredCatalog(
   const shadow = opened.value;
   log(`normalizing desired state in ${shadow.description}`);
   try {
-    const loaded = await loadDesired(shadow.db, config, sources.value, log);
+    const loaded = await loadDesired(shadow.db, config, sources.value, log, opts.unresolved);
     if (!loaded.ok) return loaded;
     const schemas = await resolveSchemas(shadow.db, config, opts.schemasHint);
     let catalog = await introspect(shadow.db, { schemas });
     if (await settleExpressions(shadow.db, catalog)) catalog = await introspect(shadow.db, { schemas });
-    if (cacheFile) {
+    if (cacheFile && !opts.unresolved?.length) {
       mkdirSync(path.dirname(cacheFile), { recursive: true });
       writeFileSync(cacheFile, JSON.stringify({ catalog: serializeCatalog(catalog), hints: hints.value }));
     }

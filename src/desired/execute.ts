@@ -19,6 +19,8 @@ export async function executeStatements(
   statements: readonly SourceStatement[],
   mapsPositions: (s: SourceStatement) => boolean = () => true,
   reorder = true,
+  /** Statements still failing when no progress is made: return true to leave them out instead of failing. */
+  leaveOut: (stuck: readonly { s: SourceStatement; e: DbError }[]) => boolean = () => false,
 ): Promise<Result<{ passes: number }, UserError>> {
   if (!statements.length) return ok({ passes: 0 });
   await db.exec('BEGIN');
@@ -53,6 +55,7 @@ export async function executeStatements(
       }
       if (!failed.length) break;
       if (failed.length === pending.length) {
+        if (leaveOut(failed)) break;
         await db.exec('ROLLBACK');
         const first = failed[0]!;
         return err(statementError(first.s, first.e, mapsPositions(first.s)));

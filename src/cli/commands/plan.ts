@@ -5,11 +5,14 @@ import { preparePlan } from '../../workflow/prepare.ts';
 import { resolveContext, type CommonFlags } from '../context.ts';
 import { isTty, printError, progress, writeOutput } from '../output/io.ts';
 import { EXIT } from '../exit.ts';
+import { formatFindings, lintExitCode, type FailOn } from '../../lint/index.ts';
+import { lintBuiltDesired } from '../../workflow/lint.ts';
 
 export interface PlanFlags extends CommonFlags {
   format: 'text' | 'sql' | 'json';
   out?: string;
   exitCode?: boolean;
+  failOn?: FailOn;
   /** commander's --no-cache */
   cache?: boolean;
 }
@@ -21,11 +24,16 @@ export async function planCommand(flags: PlanFlags): Promise<number> {
   const log = progress(flags.format === 'json');
   const prepared = await preparePlan({ ...ctx.value, noCache: flags.cache === false, log: (m) => (notes.push(m), log(m)) });
   if (!prepared.ok) return fail(prepared.error);
-  const { plan, target } = prepared.value;
+  const { plan, target, desired } = prepared.value;
   await target.dispose();
-  const text =
-    flags.format === 'json' ? encodePlan(plan) + '\n' : flags.format === 'sql' ? renderSql(plan) : renderText(plan, isTty() && !flags.out);
+  // Lint runs inside plan too: the findings follow the plan in text output, and --fail-on gates on them.
+  const lint = lintBuiltDesired(ctx.value.config, desired, plan);
+  if (!lint.ok) return fail(lint.error);
+  const color = isTty() && !flags.out;
+  let text = flags.format === 'json' ? encodePlan(plan) + '\n' : flags.format === 'sql' ? renderSql(plan) : renderText(plan, color);
+  if (flags.format === 'text' && lint.value.findings.length) text += `\nLint:\n${formatFindings(lint.value, 'text', { color })}`;
   writeOutput(text, flags.out);
+  if (flags.failOn && lintExitCode(lint.value, flags.failOn) === 3) return EXIT.lintErrors;
   return flags.exitCode && !isEmpty(plan) ? EXIT.changesPending : EXIT.ok;
 }
 
