@@ -1,7 +1,7 @@
 /**
  * npm run bench [-- 1000 10000] — speed and memory of planning, measured in one run (not a test):
- * cold plan (desired state normalized in a shadow) against its floor (B's DDL executed once in one transaction
- * on an empty database, plus pg_dump -s of A), warm plan (desired catalog cached) against pg_dump -s of A,
+ * cold plan (desired state normalized in a shadow) against its floor (B's DDL executed once on an empty database,
+ * in transactions of 400 statements as the shadow does, plus pg_dump -s of A), warm plan (desired catalog cached) against pg_dump -s of A,
  * statements planned against the minimal count, and peak RSS; for a server temporary database and for PGlite
  * as the shadow. Also: a warm embedded `plan` of this repository's desired/.
  * Options: sizes (default 1000 10000), --shadow=server|embedded to measure one shadow only.
@@ -11,6 +11,9 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { connectPg } from '../src/db/queryable.ts';
+import { splitSql } from '../src/desired/sql-format.ts';
+
+const CHUNK = 400;
 import { withDatabase } from '../src/db/url.ts';
 import { minimalStatements, schemaA, schemaB } from './synthetic.ts';
 
@@ -37,8 +40,14 @@ async function freshDb(name: string, sql: string | null): Promise<string> {
   await admin.close();
   const url = withDatabase(SERVER, name);
   if (sql) {
+    // In transactions of CHUNK statements, as the shadow loads desired state: one transaction for 10,000
+    // tables needs more locks than a default server has.
+    const split = splitSql(sql);
+    if (!split.ok) throw new Error(split.error.message);
     const db = await connectPg(url);
-    await db.exec(`BEGIN; ${sql}; COMMIT`);
+    for (let i = 0; i < split.value.length; i += CHUNK) {
+      await db.exec(split.value.slice(i, i + CHUNK).map((s) => s.sql).join(';\n') + ';');
+    }
     await db.close();
   }
   return url;
