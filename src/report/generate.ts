@@ -9,7 +9,7 @@ import { preparePlan, type PlanRequest, type Prepared } from '../workflow/prepar
 import { addExternalFunctionItems } from './external-functions.ts';
 import { addLintItems } from './lint-items.ts';
 import { readMigrations } from './migration-files.ts';
-import { addMigrationItems } from './migration-items.ts';
+import { addMigrationItems, creationSites } from './migration-items.ts';
 import { SectionBuilder, type GapReport } from './model.ts';
 import { addPlanItems, planSqlByObject } from './plan-items.ts';
 
@@ -28,12 +28,14 @@ export function assembleReport(req: PlanRequest, prepared: Prepared): Result<Gap
   // Lint judges what the target has, not the desired state: the report is about the target's gaps.
   const lint = lintCatalog({ catalog: current, config: lintConfig.value, managedSchemas: schemas });
   const sections = new SectionBuilder();
+  let origins = new Map<string, string>();
   if (req.target.kind === 'migrations') {
     const files = readMigrations(req.target.dir);
     if (!files.ok) return files;
     addMigrationItems({ files: files.value, current, desired, schemas, planSql: planSqlByObject(plan) }, sections);
+    origins = creationSites(files.value);
   }
-  addPlanItems(plan, sections);
+  addPlanItems(plan, sections, origins);
   addLintItems(lint, sections);
   addExternalFunctionItems(current, externalSchemas(req.config), sections);
   return ok({

@@ -17,6 +17,15 @@ export interface MigrationContext {
 const tableKey = (schema: string, name: string) => `${schema}.${name}`;
 const list = (xs: readonly string[]) => xs.map((x) => `\`${x}\``).join(', ');
 
+/** encodeId of each table and function the migrations create → the first `file:line` creating it. */
+export function creationSites(files: readonly MigrationFile[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const site = (key: string, file: string, line: number) => out.has(key) || out.set(key, `\`${file}:${line}\``);
+  for (const t of createdTables(files)) site(encodeId({ kind: 'table', schema: t.schema, name: t.name }), t.file.file, t.line);
+  for (const f of createdFunctions(files)) site(encodeId({ kind: 'function', schema: f.schema, name: f.name, args: f.args }), f.file.file, f.statement.line);
+  return out;
+}
+
 /** The migration folder's text against the target and the desired state: what the team's files never say. */
 export function addMigrationItems(ctx: MigrationContext, into: SectionBuilder): void {
   missingTables(ctx, into);
@@ -43,7 +52,7 @@ function missingTables(ctx: MigrationContext, into: SectionBuilder): void {
     const fix = ddl ? `add a migration that creates it as the desired state declares:\n${ddl}` : `not desired: the plan drops it\n${ctx.planSql.get(encodeId(id)) ?? ''}`.trim();
     into.add('Missing in Migrations', 'Tables', { object: `table ${key}`, message: `${where}, but ${rls}${standIn}`, fix, source: 'migrations' });
     if (rlsFiles.length) {
-      into.add('RLS Policy Gaps', 'Missing Policies', { object: `table ${key}`, message: `policies exist in ${list(rlsFiles)} but no team migration creates the table (it may not exist where only the migrations ran)`, fix, source: 'migrations' });
+      into.add('RLS Policy Gaps', 'Missing Policies', { object: `table ${key}`, message: `policies exist in ${list(rlsFiles)} but no team migration creates the table (it may not exist where only the migrations ran)`, fix: 'create the table in a migration (its DDL is under "Missing in Migrations")', source: 'migrations' });
     }
   }
 }

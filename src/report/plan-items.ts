@@ -59,13 +59,14 @@ function placeOf(step: PlanStep): Place | null {
 
 const nameOf = (o: CatalogObject) => ('name' in o.id ? o.id.name : describeId(o.id));
 
-function messageOf(c: Change, absorbedBy: ReadonlyMap<string, string>): string {
+function messageOf(c: Change, absorbedBy: ReadonlyMap<string, string>, origins: ReadonlyMap<string, string>): string {
   switch (c.op) {
     case 'create':
       return 'in the desired state, missing in the target';
     case 'drop': {
       const into = absorbedBy.get(encodeId(c.from.id));
-      return `present in the target, not in the desired state${into ? `; its rows move into ${into} first` : ''}`;
+      const origin = origins.get(encodeId(c.from.id));
+      return `${origin ? `created in ${origin}; ` : ''}present in the target, not in the desired state${into ? `; its rows move into ${into} first` : ''}`;
     }
     case 'alter':
     case 'replace':
@@ -77,8 +78,11 @@ function messageOf(c: Change, absorbedBy: ReadonlyMap<string, string>): string {
   }
 }
 
-/** Every plan step as a report item whose fix is the plan's SQL for that object. */
-export function addPlanItems(plan: Plan, into: SectionBuilder): void {
+/**
+ * Every plan step as a report item whose fix is the plan's SQL for that object. `origins` (encodeId → `file:line`)
+ * names where a migration created an object the plan drops.
+ */
+export function addPlanItems(plan: Plan, into: SectionBuilder, origins: ReadonlyMap<string, string> = new Map()): void {
   const sql = planSqlByObject(plan);
   const absorbedBy = new Map<string, string>();
   for (const s of plan.steps) if (s.change.op === 'data') absorbedBy.set(encodeId(s.change.from.id), describeId(s.change.to.id));
@@ -89,6 +93,6 @@ export function addPlanItems(plan: Plan, into: SectionBuilder): void {
     const object = describeId(c.op === 'rename' ? c.from.id : objectOf(c).id);
     // A rename or data step's own statements are the fix; otherwise every statement about the object.
     const fix = c.op === 'rename' || c.op === 'data' ? step.statements.map((s) => `${s.sql};`).join('\n') : sql.get(encodeId(objectOf(c).id));
-    into.add(place[0], place[1], { object, message: messageOf(c, absorbedBy), ...(fix ? { fix } : {}), source: 'plan' });
+    into.add(place[0], place[1], { object, message: messageOf(c, absorbedBy, origins), ...(fix ? { fix } : {}), source: 'plan' });
   }
 }
