@@ -4,6 +4,7 @@
  * on an empty database, plus pg_dump -s of A), warm plan (desired catalog cached) against pg_dump -s of A,
  * statements planned against the minimal count, and peak RSS; for a server temporary database and for PGlite
  * as the shadow. Also: a warm embedded `plan` of this repository's desired/.
+ * Options: sizes (default 1000 10000), --shadow=server|embedded to measure one shadow only.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,8 @@ const SERVER = process.env['SCHEMAPLAN_TEST_URL'] ?? 'postgres://postgres@127.0.
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'bin/schemaplan.js');
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+const only = process.argv.find((a) => a.startsWith('--shadow='))?.slice('--shadow='.length);
+const SHADOWS = (['server', 'embedded'] as const).filter((s) => !only || s === only);
 const NS = sizes.length ? sizes : [1000, 10000];
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -82,7 +85,7 @@ for (const n of NS) {
   const floor = execB + dumpA;
   const minimal = minimalStatements(n);
   console.log(`N=${n}: built A in ${seconds(buildA)}; floor = exec B ${seconds(execB)} + pg_dump -s A ${seconds(dumpA)} = ${seconds(floor)}`);
-  for (const shadow of ['server', 'embedded'] as const) {
+  for (const shadow of SHADOWS) {
     const dev = shadow === 'server' ? SERVER : 'embedded';
     const cold = runPlan(['--target', aUrl, '--dev-url', dev, '--no-cache'], work);
     if (cold.code !== 0) {
