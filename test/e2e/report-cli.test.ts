@@ -24,8 +24,8 @@ end $$;
 `,
   });
 
-  it('writes the Markdown report and exits 0', () => {
-    const r = cli(['report', '--target', 'migrations', '--dev-url', 'embedded'], dir);
+  it('writes the Markdown report and exits 0', async () => {
+    const r = await cli(['report', '--target', 'migrations', '--dev-url', 'embedded'], dir);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^# Database Schema Gaps & Inconsistencies\n/);
@@ -37,8 +37,8 @@ end $$;
     expect(r.stdout).toContain('ALTER TABLE public.teams ADD COLUMN "ownerId" uuid;');
   });
 
-  it('writes JSON to a file with --format json --out', () => {
-    const r = cli(['report', '--target', 'migrations', '--dev-url', 'embedded', '--format', 'json', '--out', 'report.json'], dir);
+  it('writes JSON to a file with --format json --out', async () => {
+    const r = await cli(['report', '--target', 'migrations', '--dev-url', 'embedded', '--format', 'json', '--out', 'report.json'], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     const json = JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8')) as { sections: { title: string; subsections: { heading: string; items: { object: string; fix?: string; source: string }[] }[] }[] };
@@ -47,8 +47,8 @@ end $$;
     expect(fn).toMatchObject({ object: 'function public.unused_fn()', fix: 'DROP FUNCTION public.unused_fn();', source: 'plan' });
   });
 
-  it('exits 1 with the error when the target cannot be read', () => {
-    const r = cli(['report', '--target', 'no-such-dump.sql', '--dev-url', 'embedded'], dir);
+  it('exits 1 with the error when the target cannot be read', async () => {
+    const r = await cli(['report', '--target', 'no-such-dump.sql', '--dev-url', 'embedded'], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('no-such-dump.sql');
   });
