@@ -73,8 +73,15 @@ const svals = (names: readonly Node[] | undefined): string[] => (names ?? []).ma
 
 function typeName(t: Node | undefined): string {
   const names = svals(t?.['names']).filter((n) => n !== 'pg_catalog');
-  return names.join('.');
+  return names.join('.') + (t?.['arrayBounds']?.length ? '[]' : '');
 }
+
+// The parser's internal names → format_type's, so that argument lists match catalog identities.
+const FORMAT_TYPE: Readonly<Record<string, string>> = {
+  int2: 'smallint', int4: 'integer', int8: 'bigint', bool: 'boolean', float4: 'real', float8: 'double precision',
+  varchar: 'character varying', bpchar: 'character', timestamptz: 'timestamp with time zone',
+  timestamp: 'timestamp without time zone', timetz: 'time with time zone', time: 'time without time zone',
+};
 
 export function createdTables(files: readonly MigrationFile[]): CreatedTable[] {
   const out: CreatedTable[] = [];
@@ -96,7 +103,7 @@ export function createdFunctions(files: readonly MigrationFile[]): CreatedFuncti
       const f = s.node?.['CreateFunctionStmt'] as Node | undefined;
       if (!f) continue;
       const names = svals(f['funcname']);
-      const args = ((f['parameters'] ?? []) as Node[]).map((p) => p['FunctionParameter']).filter((p) => p && p.mode !== 'FUNC_PARAM_OUT' && p.mode !== 'FUNC_PARAM_TABLE').map((p) => typeName(p.argType));
+      const args = ((f['parameters'] ?? []) as Node[]).map((p) => p['FunctionParameter']).filter((p) => p && p.mode !== 'FUNC_PARAM_OUT' && p.mode !== 'FUNC_PARAM_TABLE').map((p) => typeName(p.argType)).map((t) => FORMAT_TYPE[t] ?? t);
       out.push({ statement: s, file, schema: names.length > 1 ? names[0]! : 'public', name: names.at(-1)!, args });
     }
   }
