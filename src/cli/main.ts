@@ -25,7 +25,7 @@ const common = (cmd: Command) =>
 let exitCode: number = EXIT.ok;
 
 common(program.command('plan').description('show the DDL that turns the target into the desired state'))
-  .addOption(new Option('--format <format>', 'output format').choices(['text', 'sql', 'json']).default('text'))
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'sql', 'json', 'markdown']).default('text'))
   .option('--out <file>', 'write the plan to a file')
   .option('--exit-code', 'exit 2 when there are changes')
   .option('--no-cache', 'normalize the desired state again even if it did not change')

@@ -37,6 +37,10 @@ describe('the CLI on the embedded default (no server)', () => {
     expect(sql.stdout).toContain('ALTER TABLE public.organizations ALTER COLUMN name SET NOT NULL;');
     const json = await cli(['plan', '--format', 'json', '--desired', 'desired/tables.sql', '--target', 'prod-dump.sql'], dir);
     const doc = JSON.parse(json.stdout);
+    const md = await cli(['plan', '--format', 'markdown', '--desired', 'desired/tables.sql', '--target', 'prod-dump.sql'], dir);
+    expect(md.stdout).toMatch(/^### schemaplan: \d+ statements/);
+    expect(md.stdout).toContain('| `validation-scan` | constraint public.members.members_organizationId_fkey |');
+    expect(md.stdout).toContain('```sql');
     expect(doc.formatVersion).toBe(1);
     expect(doc.sourceFingerprint).toMatch(/^[0-9a-f]{32}$/);
     expect(doc.steps.length).toBeGreaterThan(0);

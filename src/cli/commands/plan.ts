@@ -1,6 +1,7 @@
 import { encodePlan, isEmpty } from '../../plan/plan.ts';
 import { renderSql } from '../../plan/render/sql.ts';
 import { renderText } from '../../plan/render/text.ts';
+import { renderMarkdown } from '../../plan/render/markdown.ts';
 import { preparePlan } from '../../workflow/prepare.ts';
 import { resolveContext, type CommonFlags } from '../context.ts';
 import { isTty, printError, progress, writeOutput } from '../output/io.ts';
@@ -9,7 +10,7 @@ import { formatFindings, lintExitCode, type FailOn } from '../../lint/index.ts';
 import { lintBuiltDesired } from '../../workflow/lint.ts';
 
 export interface PlanFlags extends CommonFlags {
-  format: 'text' | 'sql' | 'json';
+  format: 'text' | 'sql' | 'json' | 'markdown';
   out?: string;
   exitCode?: boolean;
   failOn?: FailOn;
@@ -30,8 +31,20 @@ export async function planCommand(flags: PlanFlags): Promise<number> {
   const lint = lintBuiltDesired(ctx.value.config, desired, plan);
   if (!lint.ok) return fail(lint.error);
   const color = isTty() && !flags.out;
-  let text = flags.format === 'json' ? encodePlan(plan) + '\n' : flags.format === 'sql' ? renderSql(plan) : renderText(plan, color);
-  if (flags.format === 'text' && lint.value.findings.length) text += `\nLint:\n${formatFindings(lint.value, 'text', { color })}`;
+  let text: string;
+  switch (flags.format) {
+    case 'json':
+      text = encodePlan(plan) + '\n';
+      break;
+    case 'sql':
+      text = renderSql(plan);
+      break;
+    case 'markdown':
+      text = renderMarkdown(plan) + (lint.value.findings.length ? `\n#### Lint\n\n${formatFindings(lint.value, 'markdown')}` : '');
+      break;
+    case 'text':
+      text = renderText(plan, color) + (lint.value.findings.length ? `\nLint:\n${formatFindings(lint.value, 'text', { color })}` : '');
+  }
   writeOutput(text, flags.out);
   if (flags.failOn && lintExitCode(lint.value, flags.failOn) === 3) return EXIT.lintErrors;
   return flags.exitCode && !isEmpty(plan) ? EXIT.changesPending : EXIT.ok;
