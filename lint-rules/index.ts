@@ -6,6 +6,7 @@ import fkIndex from './fk-index.ts';
 import fkTypeMismatch from './fk-type-mismatch.ts';
 import inconsistentPolicies from './inconsistent-policies.ts';
 import nearDuplicateTables from './near-duplicate-tables.ts';
+import noNaturalKey from './no-natural-key.ts';
 import policyWithoutRls from './policy-without-rls.ts';
 import rlsEnabled from './rls-enabled.ts';
 import rlsWithoutPolicy from './rls-without-policy.ts';
@@ -28,6 +29,7 @@ export const rules: readonly LintRule[] = [
   fkTypeMismatch,
   inconsistentPolicies,
   nearDuplicateTables,
+  noNaturalKey,
   policyWithoutRls,
   rlsEnabled,
   rlsWithoutPolicy,

@@ -5,6 +5,7 @@ import { compileCommand } from './commands/compile.ts';
 import { lintCommand } from './commands/lint.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { planCommand } from './commands/plan.ts';
+import { reportCommand } from './commands/report.ts';
 import { EXIT } from './exit.ts';
 
 const program = new Command('schemaplan')
@@ -46,6 +47,13 @@ common(program.command('inspect').description("print the target's managed schema
   .option('--out <file>', 'write to a file')
   .action(async (flags) => {
     exitCode = await inspectCommand(flags);
+  });
+
+common(program.command('report').description('the gap report: what the target lacks or has too much, with the fix the plan would make'))
+  .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
+  .option('--out <file>', 'write the report to a file')
+  .action(async (flags) => {
+    exitCode = await reportCommand(flags);
   });
 
 program

@@ -54,6 +54,7 @@ const YAML = `tables:
       token:
         type: text
         lintIgnore: { camel-case-columns: "named by the auth provider" }
+        unique: true
     indexes:
       - [user_id]
     rls: enabled
