@@ -31,6 +31,8 @@ export async function planCommand(flags: PlanFlags): Promise<number> {
   const lint = lintBuiltDesired(ctx.value.config, desired, plan);
   if (!lint.ok) return fail(lint.error);
   const color = isTty() && !flags.out;
+  // The plan shows warnings and errors; info-level findings are for `schemaplan lint`.
+  const shown = { ...lint.value, findings: lint.value.findings.filter((f) => f.severity !== 'info') };
   let text: string;
   switch (flags.format) {
     case 'json':
@@ -40,10 +42,10 @@ export async function planCommand(flags: PlanFlags): Promise<number> {
       text = renderSql(plan);
       break;
     case 'markdown':
-      text = renderMarkdown(plan) + (lint.value.findings.length ? `\n#### Lint\n\n${formatFindings(lint.value, 'markdown')}` : '');
+      text = renderMarkdown(plan) + (shown.findings.length ? `\n#### Lint\n\n${formatFindings(shown, 'markdown')}` : '');
       break;
     case 'text':
-      text = renderText(plan, color) + (lint.value.findings.length ? `\nLint:\n${formatFindings(lint.value, 'text', { color })}` : '');
+      text = renderText(plan, color) + (shown.findings.length ? `\nLint:\n${formatFindings(shown, 'text', { color })}` : '');
   }
   writeOutput(text, flags.out);
   if (flags.failOn && lintExitCode(lint.value, flags.failOn) === 3) return EXIT.lintErrors;
