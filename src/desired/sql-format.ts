@@ -32,18 +32,52 @@ export interface RawStatement {
 }
 
 /** Split SQL text into statements; string indices (not bytes) of each statement's first token. */
+/**
+ * Pieces parsed at a time. libpg-query returns the whole parse tree as JSON: for a 10,000-table file that is
+ * gigabytes. Large texts are cut after a `;` that ends a line, and a piece that does not parse on its own (the cut
+ * fell inside a function body or a string) is grown to the next such cut until it does.
+ */
+const PIECE = 128 * 1024;
+
 export function splitSql(text: string): Result<RawStatement[], { message: string; index: number }> {
   const cleaned = stripPsqlMeta(text);
   if (!hasTokens(cleaned)) return ok([]);
+  const out: RawStatement[] = [];
+  let start = 0;
+  while (start < cleaned.length) {
+    let cut = nextCut(cleaned, start + PIECE);
+    for (;;) {
+      const piece = splitPiece(cleaned.slice(start, cut), start);
+      if (piece.ok) {
+        out.push(...piece.value);
+        break;
+      }
+      if (cut >= cleaned.length) return piece;
+      cut = nextCut(cleaned, cut + 1);
+    }
+    start = cut;
+  }
+  return ok(out);
+}
+
+/** The index just after the first `;` that ends a line at or after `from` (or the end of the text). */
+function nextCut(text: string, from: number): number {
+  if (from >= text.length) return text.length;
+  const i = text.indexOf(';\n', from);
+  return i === -1 ? text.length : i + 1;
+}
+
+function splitPiece(text: string, offset: number): Result<RawStatement[], { message: string; index: number }> {
+  if (!hasTokens(text)) return ok([]);
   let parsed;
   try {
-    parsed = parseSync(cleaned);
+    parsed = parseSync(text);
   } catch (e) {
     const details = (e as { sqlDetails?: { cursorPosition?: number; message?: string } }).sqlDetails;
     const byte = details?.cursorPosition ?? 0;
-    return err({ message: details?.message ?? (e as Error).message, index: byteToIndex(cleaned, byte) });
+    return err({ message: details?.message ?? (e as Error).message, index: offset + byteToIndex(text, byte) });
   }
-  const buf = Buffer.from(cleaned, 'utf8');
+  const buf = Buffer.from(text, 'utf8');
   const toIndex = byteIndexer(buf);
   const out: RawStatement[] = [];
   // Comments before a statement live between the previous statement's end and its first token; libpg-query
@@ -55,10 +89,10 @@ export function splitSql(text: string): Result<RawStatement[], { message: string
     const gapStart = Math.min(prevEndByte, startByte);
     prevEndByte = endByte + 1;
     const raw = buf.subarray(gapStart, endByte).toString('utf8');
-    const base = toIndex(gapStart);
-    const { body, offset, comments } = leadingComments(raw.replace(/^;/, ' '));
+    const base = offset + toIndex(gapStart);
+    const { body, offset: within, comments } = leadingComments(raw.replace(/^;/, ' '));
     if (!body.trim()) continue;
-    out.push({ sql: body.trim(), start: base + offset, comments: comments.map((c) => ({ text: c.text, index: base + c.index })) });
+    out.push({ sql: body.trim(), start: base + within, comments: comments.map((c) => ({ text: c.text, index: base + c.index })) });
   }
   return ok(out);
 }
