@@ -37,4 +37,18 @@ describe('SQL splitting', () => {
     const split = splitSql(dump);
     expect(split.ok && split.value.map((s) => s.sql)).toEqual(['CREATE TABLE t (a int)', 'SELECT 1']);
   });
+  it('splits texts larger than one parse piece without cutting inside function bodies', () => {
+    const fn = 'create function f() returns int language sql as $$\nselect 1;\nselect 2;\n$$;\n';
+    const text = fn.repeat(3000) + 'create table x (a int);\n';
+    const r = splitSql(text);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value).toHaveLength(3001);
+    expect(r.value.every((s, i) => i === 3000 || s.sql.endsWith('$$'))).toBe(true);
+    expect(r.value[3000]).toEqual({ sql: 'create table x (a int)', start: fn.length * 3000, comments: [] });
+  });
+  it('reports a syntax error deep in a large text at its own position', () => {
+    const text = 'create table a (x int);\n'.repeat(20000) + 'create tabel b (y int);\n';
+    const r = splitSql(text);
+    expect(!r.ok && r.error.index).toBe(24 * 20000 + 7);
+  });
 });
