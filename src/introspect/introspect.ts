@@ -4,6 +4,7 @@ import { encodeId } from '../model/identity.ts';
 import type { CatalogObject } from '../model/objects.ts';
 import type { Queryable } from '../db/queryable.ts';
 import * as read from './read-rows.ts';
+import { readDefaultPrivilege, readGrant } from './read-privileges.ts';
 
 const query = (name: string) => readFileSync(new URL(`./queries/${name}.sql`, import.meta.url), 'utf8');
 
@@ -21,6 +22,8 @@ const KIND_QUERIES: readonly { file: string; read: (row: Record<string, any>) =>
   { file: 'trigger', read: read.readTrigger },
   { file: 'view', read: read.readView },
   { file: 'sequence', read: read.readSequence },
+  { file: 'grant', read: readGrant },
+  { file: 'default_privilege', read: readDefaultPrivilege },
 ];
 const SQL = new Map(KIND_QUERIES.map((k) => [k.file, query(k.file)]));
 const DEPEND_SQL = query('depend');
@@ -39,6 +42,8 @@ export async function introspect(db: Queryable, opts: IntrospectOptions): Promis
     const version = await db.query<{ v: string }>(`select current_setting('server_version_num') as v`);
     const objects: CatalogObject[] = [];
     const byRef = new Map<string, string>();
+    // Rows may name what they depend on outside pg_depend (a grant: its object), as refs.
+    const extraDeps: { from: string; to: string }[] = [];
     const schemas = [...opts.schemas];
     for (const k of KIND_QUERIES) {
       const { rows } = await db.query<Record<string, any>>(SQL.get(k.file)!, [schemas]);
@@ -46,13 +51,14 @@ export async function introspect(db: Queryable, opts: IntrospectOptions): Promis
         const o = k.read(row);
         objects.push(o);
         byRef.set(row.ref, encodeId(o.id));
+        for (const to of row.depends_on ?? []) extraDeps.push({ from: row.ref, to });
       }
     }
     const { rows: deps } = await db.query<{ from_ref: string; to_ref: string }>(DEPEND_SQL);
     const edges: Edge[] = [];
-    for (const d of deps) {
-      const from = resolveRef(byRef, d.from_ref);
-      const to = resolveRef(byRef, d.to_ref);
+    for (const d of [...deps.map((x) => ({ from: x.from_ref, to: x.to_ref })), ...extraDeps]) {
+      const from = resolveRef(byRef, d.from);
+      const to = resolveRef(byRef, d.to);
       if (from && to && from !== to) edges.push({ from, to });
     }
     return buildCatalog(objects, edges, Number(version.rows[0]!.v));

@@ -26,6 +26,7 @@ interface KindIds {
   matview: IdOf<'matview'>;
   sequence: IdOf<'sequence'>;
   grant: IdOf<'grant'>;
+  defaultPrivilege: IdOf<'defaultPrivilege'>;
 }
 
 export interface SchemaObject extends Base<'schema'> {
@@ -141,7 +142,14 @@ export interface SequenceObject extends Base<'sequence'> {
   readonly ownedBy: { readonly table: string; readonly column: string } | null;
 }
 
+/** Privileges of one grantee (a role, or PUBLIC) on one object; `grantable`: those held WITH GRANT OPTION. */
 export interface GrantObject extends Base<'grant'> {
+  readonly privileges: readonly string[];
+  readonly grantable: readonly string[];
+}
+
+/** Privileges future objects of one type get for one grantee (pg_default_acl), beyond the built-in default. */
+export interface DefaultPrivilegeObject extends Base<'defaultPrivilege'> {
   readonly privileges: readonly string[];
   readonly grantable: readonly string[];
 }
@@ -160,7 +168,8 @@ export type CatalogObject =
   | ViewObject
   | MatviewObject
   | SequenceObject
-  | GrantObject;
+  | GrantObject
+  | DefaultPrivilegeObject;
 
 export type CatalogKind = CatalogObject['kind'];
 export type ObjectOfKind<K extends CatalogKind> = Extract<CatalogObject, { kind: K }>;

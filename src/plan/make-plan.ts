@@ -1,6 +1,7 @@
 import type { Catalog } from '../model/catalog.ts';
 import { fingerprintCatalog } from '../model/fingerprint.ts';
 import { diffCatalogs } from '../diff/diff.ts';
+import { scopeGrants, type ManagedRoles } from '../diff/grant-scope.ts';
 import { orderChanges } from './build.ts';
 import type { Plan, PlanStep } from './plan.ts';
 
@@ -24,10 +25,16 @@ function commitEnumValuesBeforeUse(steps: PlanStep[]): PlanStep[] {
   }));
 }
 
+export interface PlanOptions {
+  /** Roles whose privileges are managed besides those the desired state grants to (config `roles.manage`). */
+  readonly manageRoles?: ManagedRoles;
+}
+
 /** Pure: the current and desired catalogs → the ordered plan with its fingerprints. */
-export function makePlan(current: Catalog, desired: Catalog, schemas: readonly string[], notes: readonly string[] = []): Plan {
-  const changes = diffCatalogs(current, desired);
-  const ordered = orderChanges(changes, current, desired);
+export function makePlan(current: Catalog, desired: Catalog, schemas: readonly string[], notes: readonly string[] = [], options: PlanOptions = {}): Plan {
+  const scoped = scopeGrants(current, desired, options.manageRoles);
+  const changes = diffCatalogs(scoped.current, scoped.desired);
+  const ordered = orderChanges(changes, scoped.current, scoped.desired);
   return {
     formatVersion: 1,
     steps: commitEnumValuesBeforeUse(ordered.steps.filter((s) => s.statements.length > 0)),

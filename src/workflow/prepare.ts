@@ -73,7 +73,7 @@ export async function preparePlan(req: PlanRequest): Promise<Result<Prepared, Us
     }
     const schemas = req.config.schemas === 'all' ? [...new Set([...targetSchemas, ...schemasOf(desired.value.catalog)])].sort() : targetSchemas;
     const current = await introspect(target.db, { schemas });
-    const plan = makePlan(current, desired.value.catalog, schemas, notes);
+    const plan = makePlan(current, desired.value.catalog, schemas, notes, { manageRoles: req.config.roles.manage });
     return ok({ plan, current, desired: desired.value, target, schemas });
   } catch (e) {
     await target.dispose();
