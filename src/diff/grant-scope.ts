@@ -45,7 +45,13 @@ export function scopeGrants(current: Catalog, desired: Catalog, manage: ManagedR
       }
     }
   }
+  // A table-wide REVOKE also takes the column privileges: column grants come after the table's.
+  for (const o of desired.objects.values()) {
+    if (o.kind !== 'grant' || !o.id.column) continue;
+    const whole = encodeId({ kind: 'grant', on: o.id.on, grantee: o.id.grantee });
+    if (desired.objects.has(whole)) extraEdges.push({ from: encodeId(o.id), to: whole });
+  }
   const filter = (c: Catalog, more: CatalogObject[] = [], edges: Edge[] = []) =>
-    !managed && !more.length ? c : buildCatalog([...[...c.objects.values()].filter(keep), ...more], [...c.edges, ...edges], c.serverVersion);
+    !managed && !more.length && !edges.length ? c : buildCatalog([...[...c.objects.values()].filter(keep), ...more], [...c.edges, ...edges], c.serverVersion);
   return { current: filter(current), desired: filter(desired, extra, extraEdges) };
 }

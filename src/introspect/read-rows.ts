@@ -159,6 +159,7 @@ export const readFunction = (r: Row): FunctionObject => ({
   id: { kind: 'function', schema: r.schema, name: r.name, args: arr(r.args) },
   comment: r.comment ?? null,
   isProcedure: r.is_procedure,
+  isAggregate: r.is_aggregate,
   returns: r.returns ?? null,
   definition: r.definition,
   language: r.language,

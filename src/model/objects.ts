@@ -98,6 +98,8 @@ export interface PolicyObject extends Base<'policy'> {
 
 export interface FunctionObject extends Base<'function'> {
   readonly isProcedure: boolean;
+  /** A plain aggregate: `definition` is its CREATE OR REPLACE AGGREGATE, assembled from pg_aggregate. */
+  readonly isAggregate: boolean;
   readonly returns: string | null;
   /** pg_get_functiondef: the whole CREATE OR REPLACE statement. */
   readonly definition: string;
