@@ -105,6 +105,7 @@ export const readColumn = (r: Row): ColumnObject => ({
   notNull: r.not_null,
   default: r.default_expr ?? null,
   identity: IDENTITY[r.identity as 'a' | 'd'] ?? null,
+  identityOptions: r.identity_options ?? null,
   generated: r.generated ?? null,
   collation: r.collation ?? null,
 });

@@ -7,12 +7,21 @@ import type { KindModule } from './kind.ts';
 const table = (o: ColumnObject) => qualified(o.id.schema, o.id.table);
 const IDENTITY = { always: 'ALWAYS', byDefault: 'BY DEFAULT' } as const;
 
+const identityClause = (c: ColumnObject) => `GENERATED ${IDENTITY[c.identity!]} AS IDENTITY${c.identityOptions ? ` (${c.identityOptions})` : ''}`;
+
+/** `ALTER COLUMN … SET START WITH 3 SET INCREMENT BY 4 …`: only the options that differ. */
+function identityOptionChanges(from: string | null, to: string | null): string[] {
+  const split = (s: string | null) => (s ?? '').match(/START WITH \S+|INCREMENT BY \S+|MINVALUE \S+|MAXVALUE \S+|CACHE \S+|NO CYCLE|CYCLE/g) ?? [];
+  const before = new Set(split(from));
+  return split(to).filter((o) => !before.has(o)).map((o) => `SET ${o}`);
+}
+
 /** The column as it appears in CREATE TABLE or ADD COLUMN. */
 export function columnDefinition(c: ColumnObject): string {
   const parts = [ident(c.id.name), c.type];
   if (c.collation) parts.push(`COLLATE ${c.collation}`);
   if (c.generated !== null) parts.push(`GENERATED ALWAYS AS (${c.generated}) STORED`);
-  if (c.identity) parts.push(`GENERATED ${IDENTITY[c.identity]} AS IDENTITY`);
+  if (c.identity) parts.push(identityClause(c));
   if (c.default !== null) parts.push(`DEFAULT ${c.default}`);
   if (c.notNull && !c.identity) parts.push('NOT NULL');
   return parts.join(' ');
@@ -36,16 +45,18 @@ function alterColumn(from: ColumnObject, to: ColumnObject, fields: readonly stri
     );
   }
   if (to.default !== null && (defaultChanges || typeChanges)) out.push(stmt(`${at} SET DEFAULT ${to.default}`, 'accessExclusive'));
+  // An identity needs NOT NULL first; dropping NOT NULL waits until the identity is gone.
+  if (fields.includes('notNull') && to.notNull) {
+    out.push(stmt(`${at} SET NOT NULL`, 'accessExclusive', [{ code: 'validation-scan', detail: `scans ${to.id.table} for NULLs in ${to.id.name}` }]));
+  }
   if (fields.includes('identity') && to.identity) {
-    out.push(stmt(from.identity ? `${at} SET GENERATED ${IDENTITY[to.identity]}` : `${at} ADD GENERATED ${IDENTITY[to.identity]} AS IDENTITY`, 'accessExclusive'));
+    out.push(stmt(from.identity ? `${at} SET GENERATED ${IDENTITY[to.identity]}` : `${at} ADD ${identityClause(to)}`, 'accessExclusive'));
   }
-  if (fields.includes('notNull') && !(to.identity && to.notNull)) {
-    out.push(
-      to.notNull
-        ? stmt(`${at} SET NOT NULL`, 'accessExclusive', [{ code: 'validation-scan', detail: `scans ${to.id.table} for NULLs in ${to.id.name}` }])
-        : stmt(`${at} DROP NOT NULL`, 'accessExclusive'),
-    );
+  if (fields.includes('identityOptions') && from.identity && to.identity) {
+    const set = identityOptionChanges(from.identityOptions, to.identityOptions);
+    if (set.length) out.push(stmt(`${at} ${set.join(' ')}`, 'accessExclusive'));
   }
+  if (fields.includes('notNull') && !to.notNull) out.push(stmt(`${at} DROP NOT NULL`, 'accessExclusive'));
   if (fields.includes('comment')) out.push(commentOn(`COLUMN ${t}.${col}`, to.comment));
   return out;
 }
@@ -54,7 +65,7 @@ export const columnKind: KindModule<'column'> = {
   kind: 'column',
   weight: 11,
   // `generated` is absent: a stored generated expression cannot be changed in place before PostgreSQL 17.
-  alterable: ['type', 'collation', 'notNull', 'default', 'identity', 'comment'],
+  alterable: ['type', 'collation', 'notNull', 'default', 'identity', 'identityOptions', 'comment'],
   create(o) {
     const hazards =
       o.notNull && o.default === null && !o.identity && o.generated === null

@@ -63,6 +63,8 @@ export interface ColumnObject extends Base<'column'> {
   readonly notNull: boolean;
   readonly default: string | null;
   readonly identity: 'always' | 'byDefault' | null;
+  /** The identity sequence's options (`START WITH 1 INCREMENT BY 1 … NO CYCLE`), when `identity` is set. */
+  readonly identityOptions: string | null;
   readonly generated: string | null;
   readonly collation: string | null;
 }

@@ -9,6 +9,11 @@ select n.nspname as schema,
        a.attnotnull as not_null,
        case when a.attgenerated = '' then pg_get_expr(ad.adbin, ad.adrelid) end as default_expr,
        a.attidentity as identity,
+       (select concat_ws(' ', 'START WITH ' || s.seqstart, 'INCREMENT BY ' || s.seqincrement, 'MINVALUE ' || s.seqmin,
+                         'MAXVALUE ' || s.seqmax, 'CACHE ' || s.seqcache, case when s.seqcycle then 'CYCLE' else 'NO CYCLE' end)
+        from pg_depend d join pg_sequence s on s.seqrelid = d.objid
+        where a.attidentity <> '' and d.classid = 'pg_class'::regclass and d.refclassid = 'pg_class'::regclass
+          and d.refobjid = c.oid and d.refobjsubid = a.attnum and d.deptype = 'i') as identity_options,
        case when a.attgenerated <> '' then pg_get_expr(ad.adbin, ad.adrelid) end as generated,
        case when a.attcollation <> 0 and a.attcollation <> t.typcollation
             then quote_ident(cn.nspname) || '.' || quote_ident(co.collname) end as collation
