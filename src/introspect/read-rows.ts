@@ -89,6 +89,7 @@ export const readTable = (r: Row): TableObject => ({
   rls: r.rls,
   forceRls: r.force_rls,
   options: arr(r.options).sort(),
+  replicaIdentity: r.replica_identity ?? 'DEFAULT',
   partitionKey: r.partition_key ?? null,
   partitionOf: r.partition_of ? json(r.partition_of) : null,
   inherits: json(r.inherits),

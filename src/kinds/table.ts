@@ -71,16 +71,22 @@ function alterTable(from: TableObject, to: TableObject, fields: readonly string[
       out.push(stmt(`ALTER TABLE ${qualified(to.partitionOf.schema, to.partitionOf.name)} ATTACH PARTITION ${n} ${to.partitionOf.bound}`, 'shareUpdateExclusive', [{ code: 'validation-scan', detail: 'checks every row against the partition bound' }]));
     }
   }
+  if (fields.includes('replicaIdentity')) out.push(replicaIdentity(to));
   if (fields.includes('comment')) out.push(commentOn(`TABLE ${n}`, to.comment));
   return out;
 }
+
+// ONLY: on a partitioned table the setting is per table, like the catalog records it.
+const replicaIdentity = (o: TableObject) => stmt(`ALTER TABLE ONLY ${name(o)} REPLICA IDENTITY ${o.replicaIdentity}`, 'accessExclusive');
 
 export const tableKind: KindModule<'table'> = {
   kind: 'table',
   weight: 10,
   // partitionKey is deliberately absent: changing it means recreating the table, which a plan never does.
-  alterable: ['rls', 'forceRls', 'persistence', 'options', 'inherits', 'partitionOf', 'comment'],
+  alterable: ['rls', 'forceRls', 'persistence', 'options', 'replicaIdentity', 'inherits', 'partitionOf', 'comment'],
   create: createTable,
+  // USING INDEX needs the index, which is created after the table.
+  after: (o) => (o.replicaIdentity === 'DEFAULT' ? [] : [replicaIdentity(o)]),
   drop: (o) => [stmt(`DROP TABLE ${name(o)}`, 'accessExclusive', [{ code: 'data-loss', detail: `drops table ${o.id.schema}.${o.id.name} and all its rows` }])],
   alter: alterTable,
 };

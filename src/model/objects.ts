@@ -50,6 +50,8 @@ export interface TableObject extends Base<'table'> {
   readonly rls: boolean;
   readonly forceRls: boolean;
   readonly options: readonly string[];
+  /** `DEFAULT`, `FULL`, `NOTHING` or `USING INDEX name`, as written after REPLICA IDENTITY. */
+  readonly replicaIdentity: string;
   /** `PARTITION BY …` key when this table is partitioned. */
   readonly partitionKey: string | null;
   /** Parent and bound when this table is a partition. */
