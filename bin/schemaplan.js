@@ -1,6 +1,26 @@
 #!/usr/bin/env node
-// The CLI is TypeScript run through tsx, so `npx schemaplan` works right after `npm ci` with no build step.
-import { register } from 'tsx/esm/api';
+// Runs the bundled CLI (dist/, built by `npm ci` through "prepare") while it is newer than every source file;
+// otherwise the TypeScript sources through tsx, so `npx schemaplan` always works with no build step by hand.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-register();
-await import('../src/cli/main.ts');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bundle = path.join(root, 'dist', 'cli.js');
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource(path.join(root, 'src'))) {
+  await import(bundle);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/main.ts');
+}

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { formatUserError, UserFacingError } from '../errors.ts';
 import { applyCommand } from './commands/apply.ts';
+import { compileCommand } from './commands/compile.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { planCommand } from './commands/plan.ts';
 import { EXIT } from './exit.ts';
@@ -33,6 +34,7 @@ common(program.command('plan').description('show the DDL that turns the target i
 common(program.command('apply').description('plan, confirm, and apply in one transaction; verify the result'))
   .option('--auto-approve', 'do not ask for confirmation')
   .option('--allow-destructive', 'allow dropping tables and columns')
+  .option('--plan <file>', 'apply a plan saved with plan --format json --out FILE (refused if the target changed since)')
   .action(async (flags) => {
     exitCode = await applyCommand(flags);
   });
@@ -42,6 +44,16 @@ common(program.command('inspect').description("print the target's managed schema
   .option('--out <file>', 'write to a file')
   .action(async (flags) => {
     exitCode = await inspectCommand(flags);
+  });
+
+program
+  .command('compile')
+  .description('print the SQL the desired state compiles to (YAML → SQL), with file:line of each statement')
+  .option('--config <file>', 'schemaplan.yaml to use')
+  .option('--desired <path>', 'desired state directory or file')
+  .option('--out <file>', 'write to a file')
+  .action(async (flags) => {
+    exitCode = await compileCommand(flags);
   });
 
 try {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
+import { readAsset } from '../assets.ts';
 import { err, ok, type Result, type UserError } from '../errors.ts';
 
 export const CONFIG_FILE = 'schemaplan.yaml';
@@ -74,8 +75,7 @@ export function externalRoles(c: Config): string[] {
 export function stubSql(c: Config): { file: string; sql: string }[] {
   const out: { file: string; sql: string }[] = [];
   if (c.external.preset) {
-    const file = new URL(`./presets/${c.external.preset}.sql`, import.meta.url);
-    out.push({ file: `preset:${c.external.preset}`, sql: readFileSync(file, 'utf8') });
+    out.push({ file: `preset:${c.external.preset}`, sql: readAsset('config', 'presets', `${c.external.preset}.sql`) });
   }
   for (const f of c.external.stubs) {
     const p = path.resolve(c.root, f);

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { assetPath, readAsset } from '../assets.ts';
 import { stubSql, type Config } from '../config/config.ts';
 import type { Queryable } from '../db/queryable.ts';
 import { err, ok, type Result, type UserError } from '../errors.ts';
@@ -15,6 +16,8 @@ import type { ShadowProvider } from './shadow/provider.ts';
 import type { SourceFile, SourceStatement } from './sources.ts';
 import { settleExpressions } from './settle.ts';
 import { splitSql } from './sql-format.ts';
+import { collectTransitions, transitionInsertSql } from './yaml/index.ts';
+import type { PlanHints } from '../plan/hints.ts';
 
 export interface DesiredSources {
   readonly files: readonly SourceFile[];
@@ -79,15 +82,16 @@ export function desiredFingerprint(config: Config, sources: DesiredSources, prov
 }
 
 /** Cached catalogs are only valid for the catalog queries that produced them. */
-const CACHE_VERSION = sha256(
-  readdirSync(new URL('../introspect/queries/', import.meta.url))
+export const CACHE_VERSION = sha256(
+  readdirSync(assetPath('introspect', 'queries'))
     .sort()
-    .map((f) => readFileSync(new URL(`../introspect/queries/${f}`, import.meta.url), 'utf8'))
+    .map((f) => readAsset('introspect', 'queries', f))
     .join('\n'),
 );
 
 export interface DesiredCatalog {
   readonly catalog: Catalog;
+  readonly hints: PlanHints;
   readonly fingerprint: string;
   readonly sources: DesiredSources;
   readonly cached: boolean;
@@ -106,11 +110,13 @@ export async function buildDesiredCatalog(
   const log = opts.log ?? (() => {});
   const sources = readDesired(desiredPath);
   if (!sources.ok) return sources;
+  const hints = planHints(sources.value);
+  if (!hints.ok) return hints;
   const fingerprint = desiredFingerprint(config, sources.value, provider.key);
   const cacheFile = opts.cacheDir ? path.join(opts.cacheDir, 'cache', `desired-${fingerprint}.json`) : null;
   if (cacheFile && existsSync(cacheFile) && config.schemas !== 'all') {
     const catalog = deserializeCatalog(readFileSync(cacheFile, 'utf8'));
-    return ok({ catalog, fingerprint, sources: sources.value, cached: true });
+    return ok({ catalog, hints: hints.value, fingerprint, sources: sources.value, cached: true });
   }
   const opened = await provider.open();
   if (!opened.ok) return opened;
@@ -126,10 +132,22 @@ export async function buildDesiredCatalog(
       mkdirSync(path.dirname(cacheFile), { recursive: true });
       writeFileSync(cacheFile, serializeCatalog(catalog));
     }
-    return ok({ catalog, fingerprint, sources: sources.value, cached: false });
+    return ok({ catalog, hints: hints.value, fingerprint, sources: sources.value, cached: false });
   } finally {
     await shadow.dispose();
   }
+}
+
+/** Renames declared anywhere, and the data steps YAML tables declare with `absorbs`. */
+export function planHints(sources: DesiredSources): Result<PlanHints, UserError> {
+  const renames = sources.statements.flatMap((s) => s.renames ?? []);
+  const yamlFiles = sources.files.filter((f) => /\.ya?ml$/.test(f.path));
+  const transitions = yamlFiles.length ? collectTransitions(yamlFiles) : ok([]);
+  if (!transitions.ok) return err(transitions.error[0]!);
+  return ok({
+    renames,
+    transitions: transitions.value.map((t) => ({ table: t.table, from: t.from, sql: transitionInsertSql(t) })),
+  });
 }
 
 export function serializeCatalog(c: Catalog): string {

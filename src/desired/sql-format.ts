@@ -34,6 +34,7 @@ export interface RawStatement {
 /** Split SQL text into statements; string indices (not bytes) of each statement's first token. */
 export function splitSql(text: string): Result<RawStatement[], { message: string; index: number }> {
   const cleaned = stripPsqlMeta(text);
+  if (!hasTokens(cleaned)) return ok([]);
   let parsed;
   try {
     parsed = parseSync(cleaned);
@@ -180,4 +181,9 @@ function byteIndexer(buf: Buffer): (byte: number) => number {
     byteAt = byte;
     return indexAt;
   };
+}
+
+/** libpg-query rejects input with nothing but whitespace and comments; such a file is simply empty. */
+function hasTokens(text: string): boolean {
+  return text.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, '').trim().length > 0;
 }

@@ -30,7 +30,39 @@ export function diffCatalogs(current: Catalog, desired: Catalog): Change[] {
     if (!KINDS[from.kind] || desired.objects.has(key)) continue;
     changes.push({ op: 'drop', from });
   }
-  return addDependentRebuilds(changes, current, desired);
+  return addDependentRebuilds(pairRenamedIndexes(changes), current, desired);
+}
+
+/**
+ * A constraint or index dropped under one name and created under another on the same table, with the same
+ * definition, was renamed (typically its table was, and Postgres kept the old generated name): rename it
+ * rather than rebuild the index and whatever depends on it.
+ */
+function pairRenamedIndexes(changes: Change[]): Change[] {
+  const shape = (o: CatalogObject): string | null => {
+    if (o.kind === 'constraint') return `c\u0000${o.id.schema}\u0000${o.id.table}\u0000${o.type}\u0000${o.definition}`;
+    if (o.kind === 'index') return `i\u0000${o.id.schema}\u0000${o.table}\u0000${o.definition.replace(/^CREATE (UNIQUE )?INDEX \S+ ON (ONLY )?\S+/, '$1$2')}`;
+    return null;
+  };
+  const drops = new Map<string, Extract<Change, { op: 'drop' }>>();
+  for (const c of changes) {
+    if (c.op !== 'drop') continue;
+    const k = shape(c.from);
+    if (k && !drops.has(k)) drops.set(k, c);
+  }
+  if (!drops.size) return changes;
+  const paired = new Set<Change>();
+  // Pair each drop at most once.
+  const out: Change[] = [];
+  for (const c of changes) {
+    const k = c.op === 'create' ? shape(c.to) : null;
+    const drop = k ? drops.get(k) : undefined;
+    if (c.op === 'create' && drop && !paired.has(drop)) {
+      paired.add(drop);
+      out.push({ op: 'rename', from: drop.from, to: c.to });
+    } else out.push(c);
+  }
+  return out.filter((c) => !paired.has(c));
 }
 
 function needsReplace(from: CatalogObject, to: CatalogObject, fields: readonly string[]): boolean {

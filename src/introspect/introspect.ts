@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readAsset } from '../assets.ts';
 import { buildCatalog, type Catalog, type Edge } from '../model/catalog.ts';
 import { encodeId } from '../model/identity.ts';
 import type { CatalogObject } from '../model/objects.ts';
@@ -6,7 +6,7 @@ import type { Queryable } from '../db/queryable.ts';
 import * as read from './read-rows.ts';
 import { readDefaultPrivilege, readGrant } from './read-privileges.ts';
 
-const query = (name: string) => readFileSync(new URL(`./queries/${name}.sql`, import.meta.url), 'utf8');
+const query = (name: string) => readAsset('introspect', 'queries', `${name}.sql`);
 
 /** One bulk query per kind; each row carries `ref` (classid:objid:subid) so pg_depend edges can be mapped. */
 const KIND_QUERIES: readonly { file: string; read: (row: Record<string, any>) => CatalogObject }[] = [

@@ -80,6 +80,8 @@ export const columnKind: KindModule<'column'> = {
     stmt(`ALTER TABLE ${table(o)} DROP COLUMN ${ident(o.id.name)}`, 'accessExclusive', [{ code: 'data-loss', detail: `drops column ${o.id.table}.${o.id.name} and its values` }]),
   ],
   alter: alterColumn,
+  // Table renames run first, so the column is renamed on the table's new name.
+  rename: (from, to) => [stmt(`ALTER TABLE ${table(to)} RENAME COLUMN ${ident(from.id.name)} TO ${ident(to.id.name)}`, 'accessExclusive')],
   alterRecreatesDependents: (fields) => fields.includes('type') || fields.includes('collation'),
   detach(o) {
     if (o.default === null) return null;

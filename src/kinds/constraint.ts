@@ -27,4 +27,5 @@ export const constraintKind: KindModule<'constraint'> = {
   },
   drop: (o) => [stmt(`ALTER TABLE ${table(o)} DROP CONSTRAINT ${ident(o.id.name)}`, 'accessExclusive')],
   alter: (_from, to) => [commentOn(`CONSTRAINT ${ident(to.id.name)} ON ${table(to)}`, to.comment)],
+  rename: (from, to) => [stmt(`ALTER TABLE ${table(to)} RENAME CONSTRAINT ${ident(from.id.name)} TO ${ident(to.id.name)}`, 'accessExclusive')],
 };

@@ -1,6 +1,6 @@
 import { stmt } from '../model/change.ts';
 import type { IndexObject } from '../model/objects.ts';
-import { qualified } from '../sql/quote.ts';
+import { ident, qualified } from '../sql/quote.ts';
 import { commentIfAny, commentOn } from './common.ts';
 import type { KindModule } from './kind.ts';
 
@@ -16,4 +16,5 @@ export const indexKind: KindModule<'index'> = {
   ],
   drop: (o) => [stmt(`DROP INDEX ${name(o)}`, 'accessExclusive')],
   alter: (_from, to) => [commentOn(`INDEX ${name(to)}`, to.comment)],
+  rename: (from, to) => [stmt(`ALTER INDEX ${name(from)} RENAME TO ${ident(to.id.name)}`, 'accessExclusive')],
 };

@@ -22,6 +22,8 @@ export interface KindModule<K extends CatalogKind> {
   create(o: ObjectOfKind<K>, ctx: DdlContext): Statement[];
   drop(o: ObjectOfKind<K>, ctx: DdlContext): Statement[];
   alter(from: ObjectOfKind<K>, to: ObjectOfKind<K>, fields: readonly string[], ctx: DdlContext): Statement[];
+  /** A declared rename (tables and columns only). */
+  rename?(from: ObjectOfKind<K>, to: ObjectOfKind<K>): Statement[];
   /** Statements that must wait until everything else exists (e.g. `ALTER SEQUENCE … OWNED BY`). */
   after?(o: ObjectOfKind<K>, ctx: DdlContext): Statement[];
   /** Does changing these fields in place require dropping and recreating the objects that depend on it? */

@@ -89,4 +89,5 @@ export const tableKind: KindModule<'table'> = {
   after: (o) => (o.replicaIdentity === 'DEFAULT' ? [] : [replicaIdentity(o)]),
   drop: (o) => [stmt(`DROP TABLE ${name(o)}`, 'accessExclusive', [{ code: 'data-loss', detail: `drops table ${o.id.schema}.${o.id.name} and all its rows` }])],
   alter: alterTable,
+  rename: (from, to) => [stmt(`ALTER TABLE ${name(from)} RENAME TO ${ident(to.id.name)}`, 'accessExclusive')],
 };

@@ -3,7 +3,11 @@ import type { CatalogObject } from './objects.ts';
 export type Change =
   | { readonly op: 'create'; readonly to: CatalogObject }
   | { readonly op: 'drop'; readonly from: CatalogObject }
-  | { readonly op: 'alter' | 'replace'; readonly from: CatalogObject; readonly to: CatalogObject; readonly fields: readonly string[] };
+  | { readonly op: 'alter' | 'replace'; readonly from: CatalogObject; readonly to: CatalogObject; readonly fields: readonly string[] }
+  /** A declared rename (renamedFrom): `from` under its old identity, `to` under the new one. */
+  | { readonly op: 'rename'; readonly from: CatalogObject; readonly to: CatalogObject }
+  /** A declared data step (absorbs): rows of one table copied into another before the old one is dropped. */
+  | { readonly op: 'data'; readonly to: CatalogObject; readonly from: CatalogObject; readonly sql: string };
 
 export type LockLevel = 'none' | 'shareUpdateExclusive' | 'share' | 'shareRowExclusive' | 'accessExclusive';
 
@@ -35,5 +39,5 @@ export function stmt(sql: string, lock: LockLevel, hazards: readonly Hazard[] = 
 }
 
 export function objectOf(change: Change): CatalogObject {
-  return change.op === 'create' ? change.to : change.op === 'drop' ? change.from : change.to;
+  return change.op === 'drop' ? change.from : change.to;
 }

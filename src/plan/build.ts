@@ -1,5 +1,5 @@
 import { parentOf, type Catalog } from '../model/catalog.ts';
-import { objectOf, type Change, type Statement } from '../model/change.ts';
+import { objectOf, stmt, type Change, type Statement } from '../model/change.ts';
 import { changedFields } from '../kinds/common.ts';
 import { informationalFields } from '../model/fingerprint.ts';
 import { describeId, encodeId } from '../model/identity.ts';
@@ -42,11 +42,23 @@ export function orderChanges(changes: readonly Change[], current: Catalog, desir
     if (c.op === 'drop' && (c.from.kind === 'table' || c.from.kind === 'column')) dropped.add(encodeId(c.from.id));
   }
   const folded = new Map<string, { phase: Node['phase']; parent: string }>();
+  const renames: PlanStep[] = [];
+  const dataNodes: { node: Node; table: string; from: string }[] = [];
   for (const c of changes) {
     const o = objectOf(c);
     const key = encodeId(o.id);
     const module = kindModule(o.kind);
     switch (c.op) {
+      case 'rename':
+        // Renames come first: the rest of the plan is computed on the new names.
+        renames.push({ change: c, phase: 'drop', statements: module.rename!(c.from as never, c.to as never) });
+        break;
+      case 'data': {
+        const n: Node = { phase: 'create', change: c, key: `data:${key}:${encodeId(c.from.id)}`, weight: 100, statements: [stmt(c.sql, 'shareRowExclusive', [{ code: 'data-step', detail: `copies the rows of ${describeId(c.from.id)} into ${describeId(c.to.id)}` }])] };
+        nodes.push(n);
+        dataNodes.push({ node: n, table: key, from: encodeId(c.from.id) });
+        break;
+      }
       case 'create': {
         const parent = parentOf(c.to);
         const parentKey = parent && encodeId(parent);
@@ -105,6 +117,18 @@ export function orderChanges(changes: readonly Change[], current: Catalog, desir
     const y = createSide(e.to);
     if (x && y && x !== y) edges.push([y, x]);
   }
+  // A data step runs once the absorbing table and all its new columns and constraints exist, and before
+  // the absorbed table is dropped.
+  for (const d of dataNodes) {
+    for (const n of nodes) {
+      if (n.phase !== 'create' || n === d.node) continue;
+      const o = objectOf(n.change);
+      const parent = o.kind === 'table' ? o.id : parentOf(o);
+      if (parent && encodeId(parent) === d.table) edges.push([n, d.node]);
+    }
+    const drop = dropSide(d.from);
+    if (drop) edges.push([d.node, drop]);
+  }
   const compare = (a: Node, b: Node) => {
     if (a.phase !== b.phase) return a.phase === 'drop' ? -1 : 1;
     const w = a.phase === 'drop' ? b.weight - a.weight : a.weight - b.weight;
@@ -114,7 +138,7 @@ export function orderChanges(changes: readonly Change[], current: Catalog, desir
   const { order, cycleBreaks } = topoSort(nodes, edges, compare);
   const steps: PlanStep[] = order.map((n) => ({ change: n.change, phase: n.phase, statements: n.statements }));
   const notes = cycleBreaks.map((n) => `dependency cycle broken at ${n.phase} of ${describeId(objectOf(n.change).id)}`);
-  return { steps: [...steps, ...after], notes };
+  return { steps: [...renames, ...steps, ...after], notes };
 }
 
 function resolveFolded(f: { parent: string } | undefined, map: ReadonlyMap<string, Node>): Node | undefined {

@@ -1,9 +1,30 @@
-import type { Catalog } from '../model/catalog.ts';
+import { getObject, type Catalog } from '../model/catalog.ts';
+import type { Change } from '../model/change.ts';
+import { encodeId } from '../model/identity.ts';
+import { applyRenames } from '../diff/renames.ts';
+import { ok, type Result, type UserError } from '../errors.ts';
+import type { PlanHints } from './hints.ts';
 import { fingerprintCatalog } from '../model/fingerprint.ts';
 import { diffCatalogs } from '../diff/diff.ts';
 import { scopeGrants, type ManagedRoles } from '../diff/grant-scope.ts';
 import { orderChanges } from './build.ts';
 import type { Plan, PlanStep } from './plan.ts';
+
+/** Dropping a table whose rows a data step copied first loses nothing: say so instead of data-loss. */
+function markAbsorbedDrops(steps: PlanStep[], absorbed: ReadonlySet<string>): PlanStep[] {
+  if (!absorbed.size) return steps;
+  return steps.map((step) =>
+    step.change.op === 'drop' && absorbed.has(encodeId(step.change.from.id))
+      ? {
+          ...step,
+          statements: step.statements.map((s) => ({
+            ...s,
+            hazards: s.hazards.map((h) => (h.code === 'data-loss' ? { code: 'data-step' as const, detail: 'its rows were copied by the data step above' } : h)),
+          })),
+        }
+      : step,
+  );
+}
 
 const ADD_VALUE = /^ALTER TYPE (.+) ADD VALUE ('(?:[^']|'')*')/;
 
@@ -32,13 +53,36 @@ export interface PlanOptions {
 
 /** Pure: the current and desired catalogs → the ordered plan with its fingerprints. */
 export function makePlan(current: Catalog, desired: Catalog, schemas: readonly string[], notes: readonly string[] = [], options: PlanOptions = {}): Plan {
+  return planChanges(current, current, desired, [], schemas, notes, options);
+}
+
+/**
+ * With the desired state's hints: declared renames become ALTER … RENAME (the diff then runs on the renamed
+ * catalog), and data steps copy rows of absorbed tables before they are dropped.
+ */
+export function makePlanWithHints(current: Catalog, desired: Catalog, schemas: readonly string[], hints: PlanHints, notes: readonly string[] = [], options: PlanOptions = {}): Result<Plan, UserError> {
+  const renamed = applyRenames(current, desired, hints.renames);
+  if (!renamed.ok) return renamed;
+  const data: Change[] = [];
+  for (const t of hints.transitions) {
+    const from = getObject(renamed.value.current, { kind: 'table', ...t.from });
+    const to = getObject(desired, { kind: 'table', ...t.table });
+    // Skipped once the old table is gone: the consolidation already happened.
+    if (from && to && !getObject(desired, { kind: 'table', ...t.from })) data.push({ op: 'data', to, from, sql: t.sql });
+  }
+  return ok(planChanges(current, renamed.value.current, desired, [...renamed.value.changes, ...data], schemas, notes, options));
+}
+
+function planChanges(original: Catalog, current: Catalog, desired: Catalog, extra: readonly Change[], schemas: readonly string[], notes: readonly string[], options: PlanOptions): Plan {
+  // Privileges of roles nobody manages are out of the comparison on both sides (diff/grant-scope.ts).
   const scoped = scopeGrants(current, desired, options.manageRoles);
-  const changes = diffCatalogs(scoped.current, scoped.desired);
+  const changes = [...extra, ...diffCatalogs(scoped.current, scoped.desired)];
   const ordered = orderChanges(changes, scoped.current, scoped.desired);
+  const absorbed = new Set(extra.filter((c) => c.op === 'data').map((c) => encodeId(c.from.id)));
   return {
     formatVersion: 1,
-    steps: commitEnumValuesBeforeUse(ordered.steps.filter((s) => s.statements.length > 0)),
-    sourceFingerprint: fingerprintCatalog(current),
+    steps: commitEnumValuesBeforeUse(markAbsorbedDrops(ordered.steps.filter((s) => s.statements.length > 0), absorbed)),
+    sourceFingerprint: fingerprintCatalog(original),
     targetFingerprint: fingerprintCatalog(desired),
     schemas,
     notes: [...notes, ...ordered.notes],

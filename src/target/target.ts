@@ -107,3 +107,22 @@ function migrationFiles(dir: string): string[] {
     .sort()
     .map((f) => path.join(dir, f));
 }
+
+/** A target opened on first use: its catalog came from a cache, but apply may still need the database. */
+export function lazyTarget(spec: TargetSpec, config: Config, provider: ShadowProvider): OpenTarget {
+  let opening: Promise<OpenTarget> | null = null;
+  const open = () =>
+    (opening ??= openTarget(spec, config, provider).then((r) => {
+      if (!r.ok) throw new Error(`cannot reopen ${describeTarget(spec)}: ${r.error.message}`);
+      return r.value;
+    }));
+  const db: Queryable = {
+    label: describeTarget(spec),
+    query: async (sql, params) => (await open()).db.query(sql, params),
+    exec: async (sql) => (await open()).db.exec(sql),
+    close: async () => {
+      if (opening) await (await opening).dispose();
+    },
+  };
+  return { db, description: describeTarget(spec), writable: spec.kind === 'url' || spec.kind === 'embedded', dispose: () => db.close() };
+}

@@ -9,9 +9,11 @@ import { ok, type Result, type UserError } from '../errors.ts';
 import { introspect } from '../introspect/introspect.ts';
 import { resolveSchemas } from '../introspect/schemas.ts';
 import type { Catalog } from '../model/catalog.ts';
-import { makePlan } from '../plan/make-plan.ts';
+import { makePlanWithHints } from '../plan/make-plan.ts';
 import type { Plan } from '../plan/plan.ts';
-import { openTarget, type OpenTarget, type TargetSpec } from '../target/target.ts';
+import { readCachedCatalog, writeCachedCatalog } from '../target/embedded-cache.ts';
+import { lazyTarget, openTarget, type OpenTarget, type TargetSpec } from '../target/target.ts';
+import { CACHE_VERSION } from '../desired/build.ts';
 
 export interface PlanRequest {
   readonly config: Config;
@@ -54,11 +56,16 @@ export function chooseProvider(config: Config, target: TargetSpec, devUrl: strin
 export async function preparePlan(req: PlanRequest): Promise<Result<Prepared, UserError>> {
   const log = req.log ?? (() => {});
   const { provider, fallback } = chooseProvider(req.config, req.target, req.devUrl);
-  const opened = await openTarget(req.target, req.config, provider);
+  // The embedded dev database's catalog may be cached (see target/embedded-cache.ts): then PGlite is not
+  // started at all unless something (apply) queries it.
+  const embedded = req.target.kind === 'embedded' && req.config.schemas !== 'all' && !req.noCache ? req.target.dataDir : null;
+  const managed = req.config.schemas === 'all' ? [] : await resolveSchemas(null, req.config);
+  const cachedCurrent = embedded ? readCachedCatalog(embedded, managed, CACHE_VERSION) : null;
+  const opened = cachedCurrent ? ok(lazyTarget(req.target, req.config, provider)) : await openTarget(req.target, req.config, provider);
   if (!opened.ok) return opened;
   const target = opened.value;
   try {
-    const targetSchemas = await resolveSchemas(target.db, req.config);
+    const targetSchemas = cachedCurrent ? managed : await resolveSchemas(target.db, req.config);
     const cache = req.noCache ? null : cacheDir(req.config);
     let desired = await buildDesiredCatalog(req.config, req.desiredPath, provider, { cacheDir: cache, log, schemasHint: targetSchemas });
     const notes: string[] = [];
@@ -72,9 +79,21 @@ export async function preparePlan(req: PlanRequest): Promise<Result<Prepared, Us
       return desired;
     }
     const schemas = req.config.schemas === 'all' ? [...new Set([...targetSchemas, ...schemasOf(desired.value.catalog)])].sort() : targetSchemas;
-    const current = await introspect(target.db, { schemas });
-    const plan = makePlan(current, desired.value.catalog, schemas, notes, { manageRoles: req.config.roles.manage });
-    return ok({ plan, current, desired: desired.value, target, schemas });
+    const current = cachedCurrent ?? (await introspect(target.db, { schemas }));
+    if (embedded && !cachedCurrent) {
+      // Stamp the data directory once it is closed; the caller keeps using a lazily reopened target.
+      await target.dispose();
+      writeCachedCatalog(embedded, schemas, CACHE_VERSION, current);
+      const plan = makePlanWithHints(current, desired.value.catalog, schemas, desired.value.hints, notes, { manageRoles: req.config.roles.manage });
+      if (!plan.ok) return plan;
+      return ok({ plan: plan.value, current, desired: desired.value, target: lazyTarget(req.target, req.config, provider), schemas });
+    }
+    const plan = makePlanWithHints(current, desired.value.catalog, schemas, desired.value.hints, notes, { manageRoles: req.config.roles.manage });
+    if (!plan.ok) {
+      await target.dispose();
+      return plan;
+    }
+    return ok({ plan: plan.value, current, desired: desired.value, target, schemas });
   } catch (e) {
     await target.dispose();
     throw e;

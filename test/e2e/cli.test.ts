@@ -43,6 +43,22 @@ describe('the CLI on the embedded default (no server)', () => {
   });
 });
 
+describe('compile', () => {
+  it('prints the SQL a YAML table becomes, with its source line', () => {
+    const dir = project({ 'desired/t.yaml': 'tables:\n  notes:\n    id: uuid\n    columns:\n      body: { type: text }\n' });
+    const r = cli(['compile'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/-- desired\/t\.yaml:2:3\nCREATE TABLE public\.notes/);
+  });
+  it('names file:line:column of a YAML mistake, with a suggestion', () => {
+    const dir = project({ 'desired/t.yaml': 'tables:\n  notes:\n    id: uuid\n    colums:\n      body: { type: text }\n' });
+    const r = cli(['plan'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: desired\/t\.yaml:4:5: .*colums/);
+    expect(r.stderr).toMatch(/columns/);
+  });
+});
+
 describe('bad input: one clear line and exit 1', () => {
   it('names file:line:column of a statement the shadow rejects', () => {
     const dir = project({ 'desired/policies.sql': '\n\ncreate policy p on organizations using (true);\n' });
@@ -129,5 +145,28 @@ describe('docker:// shadows', async () => {
     const r = cli(['plan', '--dev-url', 'docker://postgres:16', '--format', 'sql'], project({ 'desired/t.sql': TABLES }));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('CREATE TABLE public.organizations');
+  });
+});
+
+describe('apply --plan: a saved plan', () => {
+  it('applies when the target is unchanged, and refuses when it drifted', async () => {
+    const db = await createTestDb('sp_saved_', 'create table organizations (id uuid primary key);');
+    try {
+      const dir = project({ 'desired/t.sql': TABLES });
+      expect(cli(['plan', '--target', db.url, '--format', 'json', '--out', 'plan.json'], dir).code).toBe(0);
+      const c = await db.connect();
+      await c.exec('alter table organizations add column drifted int');
+      const refused = cli(['apply', '--target', db.url, '--plan', 'plan.json', '--auto-approve'], dir);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/the target changed since this plan was made; nothing was applied/);
+      await c.exec('alter table organizations drop column drifted');
+      await c.close();
+      const applied = cli(['apply', '--target', db.url, '--plan', 'plan.json', '--auto-approve'], dir);
+      expect(applied.stderr).toBe('');
+      expect(applied.code).toBe(0);
+      expect(cli(['plan', '--target', db.url, '--exit-code'], dir).code).toBe(0);
+    } finally {
+      await db.drop();
+    }
   });
 });

@@ -5,22 +5,27 @@ import { objectOf } from '../../model/change.ts';
 import { fingerprintCatalog } from '../../model/fingerprint.ts';
 import { introspect } from '../../introspect/introspect.ts';
 import { makePlan } from '../../plan/make-plan.ts';
-import { isEmpty } from '../../plan/plan.ts';
+import { decodePlan, isEmpty, statementsOf, type Plan } from '../../plan/plan.ts';
 import { renderText } from '../../plan/render/text.ts';
-import { preparePlan } from '../../workflow/prepare.ts';
-import { resolveContext, type CommonFlags } from '../context.ts';
+import { chooseProvider, preparePlan } from '../../workflow/prepare.ts';
+import { openTarget } from '../../target/target.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolveContext, type CommonFlags, type Context } from '../context.ts';
 import { EXIT } from '../exit.ts';
 import { isTty, printError, progress } from '../output/io.ts';
 
 export interface ApplyFlags extends CommonFlags {
   autoApprove?: boolean;
   allowDestructive?: boolean;
+  /** A plan saved with `plan --format json --out FILE`: applied only if the target is still as it was. */
+  plan?: string;
 }
 
 export async function applyCommand(flags: ApplyFlags): Promise<number> {
   const ctx = resolveContext(flags);
   if (!ctx.ok) return fail(ctx.error);
   const log = progress(false);
+  if (flags.plan) return applySavedPlan(flags, ctx.value, log);
   const prepared = await preparePlan({ ...ctx.value, log });
   if (!prepared.ok) return fail(prepared.error);
   const { plan, target, desired, schemas } = prepared.value;
@@ -32,23 +37,8 @@ export async function applyCommand(flags: ApplyFlags): Promise<number> {
       process.stdout.write('No changes. The target matches the desired state.\n');
       return EXIT.ok;
     }
-    process.stdout.write(renderText(plan, isTty()));
-    const destructive = plan.steps.filter((s) => s.statements.some((x) => x.hazards.some((h) => h.code === 'data-loss')) && s.change.op === 'drop');
-    if (destructive.length && !flags.allowDestructive) {
-      return fail({
-        code: 'destructive',
-        message: `the plan drops data (${destructive.map((s) => describeId(objectOf(s.change).id)).join(', ')}); nothing was applied`,
-        hint: 'review the plan and re-run with --allow-destructive',
-      });
-    }
-    if (!flags.autoApprove) {
-      if (!process.stdin.isTTY) return fail({ code: 'apply', message: 'refusing to apply without confirmation: not a terminal', hint: 'pass --auto-approve' });
-      const answer = await confirm({ message: `Apply ${plan.steps.reduce((n, s) => n + s.statements.length, 0)} statements to ${target.description}?` });
-      if (isCancel(answer) || !answer) {
-        process.stdout.write('Cancelled; nothing was applied.\n');
-        return EXIT.ok;
-      }
-    }
+    const gate = await confirmPlan(plan, target.description, flags);
+    if (gate !== null) return gate;
     const result = await applyPlan(target.db, plan, {
       lockTimeout: ctx.value.config.apply.lockTimeout,
       statementTimeout: ctx.value.config.apply.statementTimeout,
@@ -58,12 +48,68 @@ export async function applyCommand(flags: ApplyFlags): Promise<number> {
     if (!result.ok) return fail(result.error);
     // Verify: the target must now be the desired state, i.e. planning again yields nothing.
     const after = await introspect(target.db, { schemas });
-    const replan = makePlan(after, desired.catalog, schemas);
+    const replan = makePlan(after, desired.catalog, schemas, [], { manageRoles: ctx.value.config.roles.manage });
     if (!isEmpty(replan)) {
       const objects = [...new Set(replan.steps.map((s) => describeId(objectOf(s.change).id)))];
       return fail({ code: 'converge', message: `applied, but the target did not converge on the desired state: ${objects.join(', ')}`, hint: 'please report this plan: it is a schemaplan bug' });
     }
     process.stdout.write(`Applied ${result.value.statements} statements. The target matches the desired state.\n`);
+    return EXIT.ok;
+  } finally {
+    await target.dispose();
+  }
+}
+
+/** Shows the plan; refuses destructive plans without --allow-destructive; asks on a terminal. null: go on. */
+async function confirmPlan(plan: Plan, where: string, flags: ApplyFlags): Promise<number | null> {
+  process.stdout.write(renderText(plan, isTty()));
+  const destructive = plan.steps.filter((s) => s.statements.some((x) => x.hazards.some((h) => h.code === 'data-loss')) && s.change.op === 'drop');
+  if (destructive.length && !flags.allowDestructive) {
+    return fail({
+      code: 'destructive',
+      message: `the plan drops data (${destructive.map((s) => describeId(objectOf(s.change).id)).join(', ')}); nothing was applied`,
+      hint: 'review the plan and re-run with --allow-destructive',
+    });
+  }
+  if (!flags.autoApprove) {
+    if (!process.stdin.isTTY) return fail({ code: 'apply', message: 'refusing to apply without confirmation: not a terminal', hint: 'pass --auto-approve' });
+    const answer = await confirm({ message: `Apply ${statementsOf(plan).length} statements to ${where}?` });
+    if (isCancel(answer) || !answer) {
+      process.stdout.write('Cancelled; nothing was applied.\n');
+      return EXIT.ok;
+    }
+  }
+  return null;
+}
+
+/** Applies a saved plan: the drift gate refuses if the target changed; afterwards it must match the plan's goal. */
+async function applySavedPlan(flags: ApplyFlags, ctx: Context, log: (m: string) => void): Promise<number> {
+  const plan = existsSync(flags.plan!) ? decodePlan(readFileSync(flags.plan!, 'utf8')) : null;
+  if (!plan) return fail({ code: 'plan-file', message: `not a schemaplan plan: ${flags.plan}`, hint: 'write one with plan --format json --out FILE' });
+  const { provider } = chooseProvider(ctx.config, ctx.target, ctx.devUrl);
+  const opened = await openTarget(ctx.target, ctx.config, provider);
+  if (!opened.ok) return fail(opened.error);
+  const target = opened.value;
+  try {
+    if (!target.writable) return fail({ code: 'target', message: `cannot apply to ${target.description}: only a database can be applied to` });
+    if (isEmpty(plan)) {
+      process.stdout.write('The plan has no changes.\n');
+      return EXIT.ok;
+    }
+    const gate = await confirmPlan(plan, target.description, flags);
+    if (gate !== null) return gate;
+    const schemas = [...plan.schemas];
+    const result = await applyPlan(target.db, plan, {
+      lockTimeout: ctx.config.apply.lockTimeout,
+      statementTimeout: ctx.config.apply.statementTimeout,
+      currentFingerprint: async () => fingerprintCatalog(await introspect(target.db, { schemas })),
+      onStatement: (_s, i, total) => log(`applying ${i + 1}/${total}`),
+    });
+    if (!result.ok) return fail(result.error);
+    if (fingerprintCatalog(await introspect(target.db, { schemas })) !== plan.targetFingerprint) {
+      return fail({ code: 'converge', message: 'applied, but the target does not match the state the plan was made for', hint: 'run plan again to see what differs' });
+    }
+    process.stdout.write(`Applied ${result.value.statements} statements. The target matches the plan's desired state.\n`);
     return EXIT.ok;
   } finally {
     await target.dispose();

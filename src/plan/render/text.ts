@@ -6,7 +6,7 @@ import type { Plan, PlanStep } from '../plan.ts';
 type Colors = Pick<typeof pc, 'green' | 'red' | 'yellow' | 'dim' | 'bold' | 'cyan'>;
 const plain: Colors = { green: String, red: String, yellow: String, dim: String, bold: String, cyan: String } as unknown as Colors;
 
-const SIGN = { create: '+', drop: '-', alter: '~', replace: '±' } as const;
+const SIGN = { create: '+', drop: '-', alter: '~', replace: '±', rename: '→', data: '⇢' } as const;
 
 function heading(step: PlanStep): string {
   const op = step.change.op;
@@ -14,6 +14,8 @@ function heading(step: PlanStep): string {
   if (step.phase === 'after') return `~ ${id} (ownership)`;
   if (op === 'replace') return `${SIGN.replace} ${id} (${step.phase === 'drop' ? 'drop to recreate' : 'recreate'}: ${step.change.fields.join(', ')})`;
   if (op === 'alter') return `${SIGN.alter} ${id} (${step.change.fields.join(', ')})`;
+  if (op === 'rename') return `${SIGN.rename} ${describeId(step.change.from.id)} renamed to ${'name' in step.change.to.id ? step.change.to.id.name : describeId(step.change.to.id)}`;
+  if (op === 'data') return `${SIGN.data} ${id} absorbs the rows of ${describeId(step.change.from.id)}`;
   return `${SIGN[op]} ${id}`;
 }
 

@@ -1,0 +1,50 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { deserializeCatalog, serializeCatalog } from '../desired/build.ts';
+import type { Catalog } from '../model/catalog.ts';
+import { sha256 } from '../model/fingerprint.ts';
+
+/**
+ * Only schemaplan opens the embedded dev database, and starting PGlite and warming its catalog caches is most
+ * of a warm `plan`. So its catalog is kept beside it, stamped with the data directory's file sizes and
+ * modification times: while nothing in the directory changed, the catalog is read from the cache.
+ */
+export function dataDirStamp(dataDir: string): string | null {
+  if (!existsSync(dataDir)) return null;
+  const parts: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else {
+        const st = statSync(full);
+        parts.push(`${path.relative(dataDir, full)}:${st.size}:${st.mtimeMs}`);
+      }
+    }
+  };
+  walk(dataDir);
+  return sha256(parts.sort().join('\n'));
+}
+
+const cacheFile = (dataDir: string) => path.join(path.dirname(dataDir), 'cache', 'dev-catalog.json');
+
+export function readCachedCatalog(dataDir: string, schemas: readonly string[], queriesVersion: string): Catalog | null {
+  const file = cacheFile(dataDir);
+  if (!existsSync(file)) return null;
+  try {
+    const cached = JSON.parse(readFileSync(file, 'utf8')) as { stamp: string; schemas: string[]; version: string; catalog: string };
+    if (cached.version !== queriesVersion || cached.schemas.join(',') !== schemas.join(',')) return null;
+    if (cached.stamp !== dataDirStamp(dataDir)) return null;
+    return deserializeCatalog(cached.catalog);
+  } catch {
+    return null;
+  }
+}
+
+/** Call with the data directory closed, so that the stamp is final. */
+export function writeCachedCatalog(dataDir: string, schemas: readonly string[], queriesVersion: string, catalog: Catalog): void {
+  const stamp = dataDirStamp(dataDir);
+  if (!stamp) return;
+  mkdirSync(path.dirname(cacheFile(dataDir)), { recursive: true });
+  writeFileSync(cacheFile(dataDir), JSON.stringify({ stamp, schemas, version: queriesVersion, catalog: serializeCatalog(catalog) }));
+}
