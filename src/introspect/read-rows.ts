@@ -139,6 +139,7 @@ export const readIndex = (r: Row): IndexObject => ({
   unique: r.is_unique,
   columns: arr(r.columns),
   partial: r.partial,
+  attachedTo: r.attached_to ? json(r.attached_to) : null,
 });
 
 const COMMAND = { '*': 'all', r: 'select', a: 'insert', w: 'update', d: 'delete' } as const;

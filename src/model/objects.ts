@@ -90,6 +90,8 @@ export interface IndexObject extends Base<'index'> {
   readonly unique: boolean;
   readonly columns: readonly string[];
   readonly partial: boolean;
+  /** A partition's index attached to its parent table's index (`ALTER INDEX parent ATTACH PARTITION this`). */
+  readonly attachedTo: { readonly schema: string; readonly name: string } | null;
 }
 
 export interface PolicyObject extends Base<'policy'> {

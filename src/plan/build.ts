@@ -69,7 +69,7 @@ export function orderChanges(changes: readonly Change[], current: Catalog, desir
         break;
       }
       case 'drop': {
-        const owner = dropOwner(c.from).find((k) => dropped.has(k));
+        const owner = dropOwner(c.from, dropped).find((k) => dropped.has(k));
         if (owner) folded.set(`drop:${key}`, { phase: 'drop', parent: owner });
         else node('drop', c, c.from, module.drop(c.from as never, ctx));
         break;
@@ -153,7 +153,14 @@ function foldsIntoCreate(o: CatalogObject): boolean {
 }
 
 /** The objects whose DROP also drops this one: its table, or the table and column owning a sequence. */
-function dropOwner(o: CatalogObject): string[] {
+function dropOwner(o: CatalogObject, dropped: ReadonlySet<string>): string[] {
+  // A partition goes with its partitioned table.
+  if (o.kind === 'table' && o.partitionOf) return [encodeId({ kind: 'table', schema: o.partitionOf.schema, name: o.partitionOf.name })];
+  // A foreign key to another dropped table is dropped on its own, first: two dropped tables that reference each
+  // other (or a partition the key references through its parent) could not be dropped in any order otherwise.
+  if (o.kind === 'constraint' && o.references && (o.references.schema !== o.id.schema || o.references.table !== o.id.table)) {
+    if (dropped.has(encodeId({ kind: 'table', schema: o.references.schema, name: o.references.table }))) return [];
+  }
   if (o.kind === 'sequence' && o.ownedBy) {
     const { schema } = o.id;
     return [encodeId({ kind: 'table', schema, name: o.ownedBy.table }), encodeId({ kind: 'column', schema, table: o.ownedBy.table, name: o.ownedBy.column })];
