@@ -19,10 +19,14 @@ export const sequenceKind: KindModule<'sequence'> = {
   // OWNED BY needs the column, and the column's default needs the sequence: ownership comes last.
   after: (o) => (o.ownedBy ? [stmt(`ALTER SEQUENCE ${name(o)} OWNED BY ${owner(o)}`, 'none')] : []),
   drop: (o) => [stmt(`DROP SEQUENCE ${name(o)}`, 'accessExclusive')],
-  alter(from, to, fields) {
+  // A new owner may not exist yet, and dropping the old owner would drop the sequence: let go first, own last.
+  alterPhases: (from, to, fields) => ({
+    release: fields.includes('ownedBy') && from.ownedBy ? [stmt(`ALTER SEQUENCE ${name(from)} OWNED BY NONE`, 'none')] : [],
+    deferred: fields.includes('ownedBy') && to.ownedBy ? [stmt(`ALTER SEQUENCE ${name(to)} OWNED BY ${owner(to)}`, 'none')] : [],
+  }),
+  alter(_from, to, fields) {
     const out: Statement[] = [];
     if (fields.some((f) => f !== 'comment' && f !== 'ownedBy')) out.push(stmt(`ALTER SEQUENCE ${name(to)} ${options(to)}`, 'accessExclusive'));
-    if (fields.includes('ownedBy') && from) out.push(stmt(`ALTER SEQUENCE ${name(to)} OWNED BY ${owner(to)}`, 'none'));
     if (fields.includes('comment')) out.push(commentOn(`SEQUENCE ${name(to)}`, to.comment));
     return out;
   },
