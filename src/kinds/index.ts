@@ -8,17 +8,18 @@ import type { DdlContext, KindModule } from './kind.ts';
 const name = (o: IndexObject) => qualified(o.id.schema, o.id.name);
 
 /**
- * A partitioned table's index is created ON ONLY the parent (pg_get_indexdef prints it so), then each
- * partition's index is created and attached, as pg_dump does. A partition the plan creates under an existing
- * parent index already got one (same default name): IF NOT EXISTS, and ATTACH of an attached index is a no-op.
+ * A partitioned table's index is created after its partitions' indexes and without ONLY (pg_get_indexdef prints
+ * ON ONLY): Postgres attaches the equivalent partition indexes, creates any missing, and the index is valid at
+ * once (a foreign key can use it). A partition index under an index that already exists is attached explicitly;
+ * a partition the plan creates under it already got one with the same default name, hence IF NOT EXISTS (and
+ * attaching an attached index is a no-op).
  */
-function createIndex(o: IndexObject): Statement[] {
+function createIndex(o: IndexObject, ctx: DdlContext): Statement[] {
   const hazards = [{ code: 'blocks-writes' as const, detail: `blocks writes to ${o.table} while the index builds` }];
-  if (!o.attachedTo) return [stmt(o.definition, 'share', hazards)];
-  return [
-    stmt(o.definition.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS '), 'share', hazards),
-    stmt(`ALTER INDEX ${qualified(o.attachedTo.schema, o.attachedTo.name)} ATTACH PARTITION ${name(o)}`, 'shareUpdateExclusive'),
-  ];
+  if (!o.attachedTo) return [stmt(o.definition.replace(/^(CREATE (?:UNIQUE )?INDEX \S+ ON )ONLY /, '$1'), 'share', hazards)];
+  const create = stmt(o.definition.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS '), 'share', hazards);
+  if (goesWithParent(o, ctx) || !getObject(ctx.current, { kind: 'index', ...o.attachedTo })) return [create];
+  return [create, stmt(`ALTER INDEX ${qualified(o.attachedTo.schema, o.attachedTo.name)} ATTACH PARTITION ${name(o)}`, 'shareUpdateExclusive')];
 }
 
 /** A partition's index goes with its parent index when that is dropped or rebuilt. */
@@ -34,7 +35,7 @@ export const indexKind: KindModule<'index'> = {
   kind: 'index',
   weight: 13,
   alterable: ['comment'],
-  create: (o) => [...createIndex(o), ...commentIfAny(`INDEX ${name(o)}`, o.comment)],
+  create: (o, ctx) => [...createIndex(o, ctx), ...commentIfAny(`INDEX ${name(o)}`, o.comment)],
   drop: (o, ctx) => (goesWithParent(o, ctx) ? [] : [stmt(`DROP INDEX ${name(o)}`, 'accessExclusive')]),
   alter: (_from, to) => [commentOn(`INDEX ${name(to)}`, to.comment)],
   rename: (from, to) => [stmt(`ALTER INDEX ${name(from)} RENAME TO ${ident(to.id.name)}`, 'accessExclusive')],

@@ -1,5 +1,5 @@
 -- Indexes that do not back a constraint (those belong to their constraint). A partition's index attached to its
--- parent's index names that parent (pg_inherits), and depends on it for ordering.
+-- parent's index names that parent (pg_inherits).
 select n.nspname as schema,
        ic.relname as name,
        c.relname as table,
@@ -14,7 +14,8 @@ select n.nspname as schema,
        (select json_build_object('schema', pn.nspname, 'name', pi.relname)
         from pg_inherits h join pg_class pi on pi.oid = h.inhparent join pg_namespace pn on pn.oid = pi.relnamespace
         where h.inhrelid = ic.oid) as attached_to,
-       array(select 'pg_class'::regclass::oid::text || ':' || h.inhparent::text || ':0' from pg_inherits h where h.inhrelid = ic.oid) as depends_on
+       -- a partitioned index is created after its partitions' indexes, which it then attaches (and is valid at once)
+       array(select 'pg_class'::regclass::oid::text || ':' || h.inhrelid::text || ':0' from pg_inherits h where h.inhparent = ic.oid) as depends_on
 from pg_index i
 join pg_class ic on ic.oid = i.indexrelid
 join pg_class c on c.oid = i.indrelid
