@@ -1,3 +1,4 @@
+import { getObject, type Catalog } from '../model/catalog.ts';
 import { stmt, type Statement } from '../model/change.ts';
 import type { ColumnObject } from '../model/objects.ts';
 import { ident, qualified } from '../sql/quote.ts';
@@ -61,12 +62,27 @@ function alterColumn(from: ColumnObject, to: ColumnObject, fields: readonly stri
   return out;
 }
 
+const differing = (a: ColumnObject, b: ColumnObject, fields: (keyof ColumnObject)[]) => fields.filter((f) => JSON.stringify(a[f]) !== JSON.stringify(b[f]));
+
+/**
+ * For a column of a partition (read only when it overrides its parent's default or NOT NULL): the parent's
+ * column, which is what the partition's column is without the override.
+ */
+function partitionParentColumn(o: ColumnObject, desired: Catalog): ColumnObject | null {
+  const t = getObject(desired, { kind: 'table', schema: o.id.schema, name: o.id.table });
+  if (t?.kind !== 'table' || !t.partitionOf) return null;
+  const p = getObject(desired, { kind: 'column', schema: t.partitionOf.schema, table: t.partitionOf.name, name: o.id.name });
+  return p?.kind === 'column' ? { ...p, id: o.id, comment: null } : null;
+}
+
 export const columnKind: KindModule<'column'> = {
   kind: 'column',
   weight: 11,
   // `generated` is absent: a stored generated expression cannot be changed in place before PostgreSQL 17.
   alterable: ['type', 'collation', 'notNull', 'default', 'identity', 'identityOptions', 'comment'],
-  create(o) {
+  create(o, ctx) {
+    const inherited = partitionParentColumn(o, ctx.desired);
+    if (inherited) return alterColumn(inherited, o, differing(inherited, o, ['default', 'notNull', 'comment']));
     const hazards =
       o.notNull && o.default === null && !o.identity && o.generated === null
         ? [{ code: 'blocks-writes' as const, detail: `NOT NULL without a default fails if ${o.id.table} has rows` }]
@@ -76,9 +92,14 @@ export const columnKind: KindModule<'column'> = {
       ...commentIfAny(`COLUMN ${table(o)}.${ident(o.id.name)}`, o.comment),
     ];
   },
-  drop: (o) => [
-    stmt(`ALTER TABLE ${table(o)} DROP COLUMN ${ident(o.id.name)}`, 'accessExclusive', [{ code: 'data-loss', detail: `drops column ${o.id.table}.${o.id.name} and its values` }]),
-  ],
+  drop(o, ctx) {
+    // A partition's override going away: the column takes its parent's settings back.
+    const inherited = partitionParentColumn(o, ctx.desired);
+    if (inherited) return alterColumn(o, inherited, differing(o, inherited, ['default', 'notNull']));
+    return [
+      stmt(`ALTER TABLE ${table(o)} DROP COLUMN ${ident(o.id.name)}`, 'accessExclusive', [{ code: 'data-loss', detail: `drops column ${o.id.table}.${o.id.name} and its values` }]),
+    ];
+  },
   alter: alterColumn,
   // Table renames run first, so the column is renamed on the table's new name.
   rename: (from, to) => [stmt(`ALTER TABLE ${table(to)} RENAME COLUMN ${ident(from.id.name)} TO ${ident(to.id.name)}`, 'accessExclusive')],

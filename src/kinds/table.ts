@@ -14,7 +14,10 @@ function createTable(o: TableObject, ctx: DdlContext): Statement[] {
   const columns = children.filter((c): c is ColumnObject => c.kind === 'column').sort((a, b) => a.position - b.position);
   const constraints = children.filter((c): c is ConstraintObject => c.kind === 'constraint' && inlineInCreateTable(c));
   const elements = [
-    ...(o.partitionOf ? [] : columns.map(columnDefinition)),
+    // A partition's columns are its parent's; those read at all override the default or add NOT NULL.
+    ...(o.partitionOf
+      ? columns.map((c) => [ident(c.id.name), ...(c.default !== null ? [`DEFAULT ${c.default}`] : []), ...(c.notNull ? ['NOT NULL'] : [])].join(' '))
+      : columns.map(columnDefinition)),
     ...constraints.map((c) => `CONSTRAINT ${ident(c.id.name)} ${c.definition}`),
   ];
   const head = `CREATE ${o.persistence === 'unlogged' ? 'UNLOGGED ' : ''}TABLE ${name(o)}`;

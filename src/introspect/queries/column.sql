@@ -27,6 +27,13 @@ left join pg_namespace cn on cn.oid = co.collnamespace
 where n.nspname = any($1::text[])
   and c.relkind in ('r', 'p')
   and a.attnum > 0 and not a.attisdropped
-  and (a.attislocal or not c.relispartition)
+  -- a partition's columns are its parent's, unless it overrides the default or adds NOT NULL
+  and (a.attislocal or not c.relispartition or exists (
+        select 1 from pg_inherits i
+        join pg_attribute pa on pa.attrelid = i.inhparent and pa.attname = a.attname
+        left join pg_attrdef pd on pd.adrelid = pa.attrelid and pd.adnum = pa.attnum
+        where i.inhrelid = c.oid
+          and ((a.attnotnull and not pa.attnotnull)
+               or pg_get_expr(ad.adbin, ad.adrelid) is distinct from pg_get_expr(pd.adbin, pd.adrelid))))
   and not exists (select 1 from pg_depend d
                   where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'e')
