@@ -3,7 +3,8 @@ import { stmt, type Statement } from '../model/change.ts';
 import type { ColumnObject } from '../model/objects.ts';
 import { ident, qualified } from '../sql/quote.ts';
 import { commentIfAny, commentOn } from './common.ts';
-import type { KindModule } from './kind.ts';
+import type { DdlContext, KindModule } from './kind.ts';
+import { sequencesReplacedByIdentity } from './sequence.ts';
 
 const table = (o: ColumnObject) => qualified(o.id.schema, o.id.table);
 const IDENTITY = { always: 'ALWAYS', byDefault: 'BY DEFAULT' } as const;
@@ -28,7 +29,7 @@ export function columnDefinition(c: ColumnObject): string {
   return parts.join(' ');
 }
 
-function alterColumn(from: ColumnObject, to: ColumnObject, fields: readonly string[]): Statement[] {
+function alterColumn(from: ColumnObject, to: ColumnObject, fields: readonly string[], ctx?: DdlContext): Statement[] {
   const t = table(to);
   const col = ident(to.id.name);
   const at = `ALTER TABLE ${t} ALTER COLUMN ${col}`;
@@ -49,6 +50,9 @@ function alterColumn(from: ColumnObject, to: ColumnObject, fields: readonly stri
   // An identity needs NOT NULL first; dropping NOT NULL waits until the identity is gone.
   if (fields.includes('notNull') && to.notNull) {
     out.push(stmt(`${at} SET NOT NULL`, 'accessExclusive', [{ code: 'validation-scan', detail: `scans ${to.id.table} for NULLs in ${to.id.name}` }]));
+  }
+  if (fields.includes('identity') && to.identity && !from.identity && ctx) {
+    for (const seq of sequencesReplacedByIdentity(to.id.table, to.id.name, to.id.schema, ctx)) out.push(stmt(`DROP SEQUENCE ${qualified(seq.id.schema, seq.id.name)}`, 'accessExclusive'));
   }
   if (fields.includes('identity') && to.identity) {
     out.push(stmt(from.identity ? `${at} SET GENERATED ${IDENTITY[to.identity]}` : `${at} ADD ${identityClause(to)}`, 'accessExclusive'));
