@@ -37,7 +37,7 @@ function alterColumn(from: ColumnObject, to: ColumnObject, fields: readonly stri
   const typeChanges = fields.includes('type') || fields.includes('collation');
   const defaultChanges = fields.includes('default');
   // A default that cannot be cast to the new type would make ALTER TYPE fail: drop it first.
-  if (from.default !== null && (defaultChanges || typeChanges)) out.push(stmt(`${at} DROP DEFAULT`, 'accessExclusive'));
+  if (from.default !== null && ((defaultChanges && to.default === null) || typeChanges)) out.push(stmt(`${at} DROP DEFAULT`, 'accessExclusive'));
   if (fields.includes('identity') && from.identity && !to.identity) out.push(stmt(`${at} DROP IDENTITY`, 'accessExclusive'));
   if (typeChanges) {
     out.push(
