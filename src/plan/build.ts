@@ -1,4 +1,4 @@
-import { parentOf, type Catalog } from '../model/catalog.ts';
+import { childrenOf, parentOf, type Catalog } from '../model/catalog.ts';
 import { objectOf, stmt, type Change, type Statement } from '../model/change.ts';
 import { changedFields } from '../kinds/common.ts';
 import { informationalFields } from '../model/fingerprint.ts';
@@ -82,7 +82,7 @@ export function orderChanges(changes: readonly Change[], current: Catalog, desir
         if (phases?.release.length) {
           const release = node('drop', c, c.from, phases.release);
           releases.add(release);
-          releaseBefore.push([release, dropOwner(c.from, dropped)]);
+          releaseBefore.push([release, [...dropOwner(c.from, dropped), ...childrenOf(current, c.from.id).map((x) => encodeId(x.id))]]);
         }
         node('create', c, c.to, module.alter(c.from as never, c.to as never, c.fields, ctx));
         if (phases?.deferred.length) after.push({ change: c, phase: 'after', statements: phases.deferred });

@@ -1,4 +1,4 @@
--- Functions, procedures and (plain) aggregates. pg_get_functiondef cannot print an aggregate: its
+-- Functions, procedures and (plain) aggregates; not those of extensions, nor range constructors (internal). pg_get_functiondef cannot print an aggregate: its
 -- CREATE OR REPLACE AGGREGATE is assembled from pg_aggregate, with every name qualified (search_path is empty).
 select n.nspname as schema,
        p.proname as name,
@@ -45,4 +45,4 @@ left join pg_aggregate a on a.aggfnoid = p.oid
 where n.nspname = any($1::text[])
   and (p.prokind in ('f', 'p') or (p.prokind = 'a' and a.aggkind = 'n'))
   and not exists (select 1 from pg_depend d
-                  where d.classid = 'pg_proc'::regclass and d.objid = p.oid and d.deptype = 'e')
+                  where d.classid = 'pg_proc'::regclass and d.objid = p.oid and d.deptype in ('e', 'i'))

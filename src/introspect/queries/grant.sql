@@ -26,7 +26,7 @@ with objs as (
          'pg_proc'::regclass::oid::text || ':' || p.oid::text || ':0'
   from pg_proc p join pg_namespace n on n.oid = p.pronamespace
   where n.nspname = any($1::text[]) and p.prokind in ('f', 'p', 'a')
-    and not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass and d.objid = p.oid and d.deptype = 'e')
+    and not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass and d.objid = p.oid and d.deptype in ('e', 'i'))
   union all
   -- initdb gives schema public a non-default ACL: PUBLIC may use it (and create in it before PostgreSQL 15)
   select 'schema', null, n.nspname, null, null, n.nspowner, n.nspacl,
