@@ -2,8 +2,10 @@ import { Command, CommanderError, Option } from 'commander';
 import { formatUserError, UserFacingError } from '../errors.ts';
 import { applyCommand } from './commands/apply.ts';
 import { compileCommand } from './commands/compile.ts';
+import { lintCommand } from './commands/lint.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { planCommand } from './commands/plan.ts';
+import { reportCommand } from './commands/report.ts';
 import { EXIT } from './exit.ts';
 
 const program = new Command('schemaplan')
@@ -23,10 +25,11 @@ const common = (cmd: Command) =>
 let exitCode: number = EXIT.ok;
 
 common(program.command('plan').description('show the DDL that turns the target into the desired state'))
-  .addOption(new Option('--format <format>', 'output format').choices(['text', 'sql', 'json']).default('text'))
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'sql', 'json', 'markdown']).default('text'))
   .option('--out <file>', 'write the plan to a file')
   .option('--exit-code', 'exit 2 when there are changes')
   .option('--no-cache', 'normalize the desired state again even if it did not change')
+  .addOption(new Option('--fail-on <severity>', 'exit 3 when a lint finding is at or above this severity').choices(['error', 'warn', 'info', 'never']))
   .action(async (flags) => {
     exitCode = await planCommand(flags);
   });
@@ -44,6 +47,27 @@ common(program.command('inspect').description("print the target's managed schema
   .option('--out <file>', 'write to a file')
   .action(async (flags) => {
     exitCode = await inspectCommand(flags);
+  });
+
+common(program.command('report').description('the gap report: what the target lacks or has too much, with the fix the plan would make'))
+  .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
+  .option('--out <file>', 'write the report to a file')
+  .action(async (flags) => {
+    exitCode = await reportCommand(flags);
+  });
+
+program
+  .command('lint')
+  .description('lint the desired state against the policies in lint-rules/')
+  .option('--config <file>', 'schemaplan.yaml to use')
+  .option('--desired <path>', 'desired state directory or file')
+  .option('--dev-url <url>', 'shadow database (postgres://…, docker://…, embedded)')
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif', 'github', 'markdown']).default('text'))
+  .addOption(new Option('--fail-on <severity>', 'exit 3 when a finding is at or above this severity').choices(['error', 'warn', 'info', 'never']))
+  .option('--update-baseline', 'write the current findings to the baseline file; later runs fail only on new ones')
+  .option('--out <file>', 'write to a file')
+  .action(async (flags) => {
+    exitCode = await lintCommand(flags);
   });
 
 program

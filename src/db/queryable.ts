@@ -8,6 +8,8 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
   readonly label: string;
+  /** Another connection to the same database (servers only), for reading a snapshot in parallel. */
+  fork?(): Promise<Queryable>;
 }
 
 /** A Postgres error's fields, from either driver. */
@@ -45,7 +47,7 @@ export async function connectPg(url: string, label = 'postgres'): Promise<Querya
     /* surfaced on the next query */
   });
   await client.connect();
-  return fromPgClient(client, label);
+  return { ...fromPgClient(client, label), fork: () => connectPg(url, label) };
 }
 
 export function fromPgClient(client: pg.Client, label = 'postgres'): Queryable {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { assetPath, readAsset } from '../assets.ts';
 import { stubSql, type Config } from '../config/config.ts';
-import type { Queryable } from '../db/queryable.ts';
+import type { DbError, Queryable } from '../db/queryable.ts';
 import { err, ok, type Result, type UserError } from '../errors.ts';
 import { introspect } from '../introspect/introspect.ts';
 import { resolveSchemas } from '../introspect/schemas.ts';
@@ -28,11 +28,18 @@ export type Log = (message: string) => void;
 
 /** Finds and compiles the desired files of every format, in load order. */
 export function readDesired(desiredPath: string): Result<DesiredSources, UserError> {
-  const found = discoverFiles(desiredPath, FORMATS.flatMap((f) => f.extensions));
-  if (!found.ok) return found;
+  const found = discoverDesired(desiredPath);
+  return found.ok ? compileDesired(found.value) : found;
+}
+
+export function discoverDesired(desiredPath: string): Result<SourceFile[], UserError> {
+  return discoverFiles(desiredPath, FORMATS.flatMap((f) => f.extensions));
+}
+
+export function compileDesired(found: readonly SourceFile[]): Result<DesiredSources, UserError> {
   const statements: SourceStatement[] = [];
   for (const format of FORMATS) {
-    const files = found.value.filter((f) => format.extensions.some((e) => f.path.endsWith(e)));
+    const files = found.filter((f) => format.extensions.some((e) => f.path.endsWith(e)));
     if (!files.length) continue;
     const compiled = format.compile(files);
     if (!compiled.ok) return err(compiled.error[0]!);
@@ -40,17 +47,32 @@ export function readDesired(desiredPath: string): Result<DesiredSources, UserErr
   }
   // Files that hold no statement are a valid (empty) desired state: everything managed is to be dropped.
   // A directory without any desired file is not: that is almost always a wrong path.
-  return ok({ files: found.value, statements });
+  return ok({ files: found, statements });
 }
 
-/** Executes external stubs then the desired statements on `db`, creating roles the statements need. */
-export async function loadDesired(db: Queryable, config: Config, sources: DesiredSources, log: Log = () => {}): Promise<Result<{ createdRoles: string[] }, UserError>> {
+/** A statement left out because a function it calls does not exist (linted as such, never planned). */
+export interface Unresolved {
+  readonly statement: SourceStatement;
+  readonly error: DbError;
+}
+
+/**
+ * Executes external stubs then the desired statements on `db`, creating roles the statements need. With
+ * `unresolved`, statements calling functions that exist nowhere are left out and collected there (for lint)
+ * instead of failing the load.
+ */
+export async function loadDesired(db: Queryable, config: Config, sources: DesiredSources, log: Log = () => {}, unresolved?: Unresolved[]): Promise<Result<{ createdRoles: string[] }, UserError>> {
   const stubs = await loadStubs(db, config);
   if (!stubs.ok) return stubs;
   const createdRoles = await createMissingRoles(db, referencedRoles(sources.statements));
   if (createdRoles.length) log(`created role${createdRoles.length > 1 ? 's' : ''} ${createdRoles.join(', ')} in the shadow database (referenced by the desired state)`);
   const sqlFile = (s: SourceStatement) => s.location.file.endsWith('.sql');
-  const run = await executeStatements(db, sources.statements, sqlFile);
+  const leaveOut = (stuck: readonly { s: SourceStatement; e: DbError }[]) => {
+    if (!unresolved || !stuck.every((x) => x.e.code === '42883')) return false;
+    unresolved.push(...stuck.map((x) => ({ statement: x.s, error: x.e })));
+    return true;
+  };
+  const run = await executeStatements(db, sources.statements, sqlFile, true, leaveOut);
   if (!run.ok) return run;
   return ok({ createdRoles });
 }
@@ -70,8 +92,9 @@ export async function loadStubs(db: Queryable, config: Config): Promise<Result<v
 }
 
 /** Content hash of everything that decides the desired catalog: files, config, stubs, shadow, schemaplan. */
-export function desiredFingerprint(config: Config, sources: DesiredSources, providerKey: string): string {
+export function desiredFingerprint(config: Config, sources: Pick<DesiredSources, 'files'>, providerKey: string): string {
   const parts = [
+    'desired-cache-v2',
     CACHE_VERSION,
     providerKey,
     JSON.stringify({ schemas: config.schemas, external: config.external }),
@@ -93,7 +116,8 @@ export interface DesiredCatalog {
   readonly catalog: Catalog;
   readonly hints: PlanHints;
   readonly fingerprint: string;
-  readonly sources: DesiredSources;
+  /** The compiled statements (suppressions, source locations); compiled on first use when the catalog was cached. */
+  readonly sources: () => Result<DesiredSources, UserError>;
   readonly cached: boolean;
 }
 
@@ -105,34 +129,39 @@ export async function buildDesiredCatalog(
   config: Config,
   desiredPath: string,
   provider: ShadowProvider,
-  opts: { cacheDir: string | null; log?: Log; schemasHint?: readonly string[] },
+  opts: { cacheDir: string | null; log?: Log; schemasHint?: readonly string[]; unresolved?: Unresolved[] },
 ): Promise<Result<DesiredCatalog, UserError>> {
   const log = opts.log ?? (() => {});
-  const sources = readDesired(desiredPath);
+  const files = discoverDesired(desiredPath);
+  if (!files.ok) return files;
+  const fingerprint = desiredFingerprint(config, { files: files.value }, provider.key);
+  const cacheFile = opts.cacheDir ? path.join(opts.cacheDir, 'cache', `desired-${fingerprint}.json`) : null;
+  if (cacheFile && existsSync(cacheFile) && config.schemas !== 'all') {
+    // Unchanged files: neither a shadow nor even compiling them is needed to plan.
+    const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { catalog: string; hints: PlanHints };
+    const lazy = once(() => compileDesired(files.value));
+    return ok({ catalog: deserializeCatalog(cached.catalog), hints: cached.hints, fingerprint, sources: lazy, cached: true });
+  }
+  const sources = compileDesired(files.value);
   if (!sources.ok) return sources;
   const hints = planHints(sources.value);
   if (!hints.ok) return hints;
-  const fingerprint = desiredFingerprint(config, sources.value, provider.key);
-  const cacheFile = opts.cacheDir ? path.join(opts.cacheDir, 'cache', `desired-${fingerprint}.json`) : null;
-  if (cacheFile && existsSync(cacheFile) && config.schemas !== 'all') {
-    const catalog = deserializeCatalog(readFileSync(cacheFile, 'utf8'));
-    return ok({ catalog, hints: hints.value, fingerprint, sources: sources.value, cached: true });
-  }
   const opened = await provider.open();
   if (!opened.ok) return opened;
   const shadow = opened.value;
   log(`normalizing desired state in ${shadow.description}`);
   try {
-    const loaded = await loadDesired(shadow.db, config, sources.value, log);
+    const loaded = await loadDesired(shadow.db, config, sources.value, log, opts.unresolved);
     if (!loaded.ok) return loaded;
     const schemas = await resolveSchemas(shadow.db, config, opts.schemasHint);
     let catalog = await introspect(shadow.db, { schemas });
     if (await settleExpressions(shadow.db, catalog)) catalog = await introspect(shadow.db, { schemas });
-    if (cacheFile) {
+    if (cacheFile && !opts.unresolved?.length) {
       mkdirSync(path.dirname(cacheFile), { recursive: true });
-      writeFileSync(cacheFile, serializeCatalog(catalog));
+      writeFileSync(cacheFile, JSON.stringify({ catalog: serializeCatalog(catalog), hints: hints.value }));
     }
-    return ok({ catalog, hints: hints.value, fingerprint, sources: sources.value, cached: false });
+    const compiled = sources.value;
+    return ok({ catalog, hints: hints.value, fingerprint, sources: () => ok(compiled), cached: false });
   } finally {
     await shadow.dispose();
   }
@@ -157,4 +186,16 @@ export function serializeCatalog(c: Catalog): string {
 export function deserializeCatalog(text: string): Catalog {
   const data = JSON.parse(text);
   return buildCatalog(data.objects, data.edges, data.serverVersion);
+}
+
+function once<T>(fn: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = fn();
+      done = true;
+    }
+    return value;
+  };
 }

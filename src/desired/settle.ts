@@ -32,6 +32,9 @@ export function settleStatements(catalog: Catalog): string[] {
 export async function settleExpressions(db: Queryable, catalog: Catalog): Promise<boolean> {
   const statements = settleStatements(catalog);
   if (!statements.length) return false;
-  await db.exec(`SET search_path = ''; ${statements.join(';\n')}; RESET search_path`);
+  await db.exec(`SET search_path = ''`);
+  // In chunks, like the desired state itself (see execute.ts): one transaction can hold only so many locks.
+  for (let i = 0; i < statements.length; i += 400) await db.exec(statements.slice(i, i + 400).join(';\n') + ';');
+  await db.exec('RESET search_path');
   return true;
 }

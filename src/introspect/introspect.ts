@@ -28,41 +28,69 @@ const KIND_QUERIES: readonly { file: string; read: (row: Record<string, any>) =>
 const SQL = new Map(KIND_QUERIES.map((k) => [k.file, query(k.file)]));
 const DEPEND_SQL = query('depend');
 
+
 export interface IntrospectOptions {
   readonly schemas: readonly string[];
 }
 
-/** Reads the managed schemas of a database into a Catalog, in one READ ONLY REPEATABLE READ transaction. */
+/** Extra connections reading the same snapshot on a server: catalog queries are CPU-bound there. */
+const PARALLEL = 3;
+
+/**
+ * Reads the managed schemas of a database into a Catalog, in one READ ONLY REPEATABLE READ snapshot: one
+ * transaction, or on a server several connections sharing an exported snapshot.
+ */
 export async function introspect(db: Queryable, opts: IntrospectOptions): Promise<Catalog> {
   await db.exec('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  const helpers: Queryable[] = [];
   try {
     // With an empty search_path, format_type/pg_get_expr/pg_get_*def qualify every name: the text is the
     // same whatever the session's search_path, and the DDL rendered from it runs anywhere.
     await db.exec(`SET LOCAL search_path = ''`);
     const version = await db.query<{ v: string }>(`select current_setting('server_version_num') as v`);
+    if (db.fork) {
+      const { rows } = await db.query<{ id: string }>('select pg_export_snapshot() as id');
+      for (let i = 0; i < PARALLEL - 1; i++) {
+        const h = await db.fork();
+        helpers.push(h);
+        await h.exec(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT '${rows[0]!.id}'; SET LOCAL search_path = ''`);
+      }
+    }
+    const lanes = [db, ...helpers];
+    const schemas = [...opts.schemas];
+    const jobs: { sql: string; params: unknown[] }[] = [
+      { sql: DEPEND_SQL, params: [] },
+      ...KIND_QUERIES.map((k) => ({ sql: SQL.get(k.file)!, params: [schemas] })),
+    ];
+    const results = new Array<Record<string, any>[]>(jobs.length);
+    let next = 0;
+    await Promise.all(
+      lanes.map(async (lane) => {
+        for (let i = next++; i < jobs.length; i = next++) results[i] = (await lane.query<Record<string, any>>(jobs[i]!.sql, jobs[i]!.params)).rows;
+      }),
+    );
     const objects: CatalogObject[] = [];
     const byRef = new Map<string, string>();
     // Rows may name what they depend on outside pg_depend (a grant: its object), as refs.
     const extraDeps: { from: string; to: string }[] = [];
-    const schemas = [...opts.schemas];
-    for (const k of KIND_QUERIES) {
-      const { rows } = await db.query<Record<string, any>>(SQL.get(k.file)!, [schemas]);
-      for (const row of rows) {
+    KIND_QUERIES.forEach((k, i) => {
+      for (const row of results[i + 1]!) {
         const o = k.read(row);
         objects.push(o);
         byRef.set(row.ref, encodeId(o.id));
         for (const to of row.depends_on ?? []) extraDeps.push({ from: row.ref, to });
       }
-    }
-    const { rows: deps } = await db.query<{ from_ref: string; to_ref: string }>(DEPEND_SQL);
+    });
     const edges: Edge[] = [];
-    for (const d of [...deps.map((x) => ({ from: x.from_ref, to: x.to_ref })), ...extraDeps]) {
+    const deps = (results[0] as { from_ref: string; to_ref: string }[]).map((x) => ({ from: x.from_ref, to: x.to_ref }));
+    for (const d of [...deps, ...extraDeps]) {
       const from = resolveRef(byRef, d.from);
       const to = resolveRef(byRef, d.to);
       if (from && to && from !== to) edges.push({ from, to });
     }
     return buildCatalog(objects, edges, Number(version.rows[0]!.v));
   } finally {
+    await Promise.all(helpers.map((h) => h.exec('COMMIT').then(() => h.close()).catch(() => {})));
     await db.exec('COMMIT');
   }
 }

@@ -16,27 +16,31 @@ describe('the CLI on the embedded default (no server)', () => {
     'prod-dump.sql': '\\restrict x\ncreate table organizations (id uuid primary key, name text);\n',
   });
 
-  it('plans, applies, and then has nothing to do', () => {
-    const plan = cli(['plan', '--exit-code'], dir);
+  it('plans, applies, and then has nothing to do', async () => {
+    const plan = await cli(['plan', '--exit-code'], dir);
     expect(plan.stderr).toBe('');
     expect(plan.code).toBe(2);
     expect(plan.stdout).toContain('+ table public.organizations');
     expect(plan.stdout).toContain('ALTER TABLE public.members ENABLE ROW LEVEL SECURITY;');
-    const apply = cli(['apply', '--auto-approve'], dir);
+    const apply = await cli(['apply', '--auto-approve'], dir);
     expect(apply.code).toBe(0);
     expect(apply.stdout).toContain('The target matches the desired state.');
-    const again = cli(['plan', '--exit-code'], dir);
+    const again = await cli(['plan', '--exit-code'], dir);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('No changes');
   });
 
-  it('writes the plan as SQL and as the JSON plan document', () => {
-    const sql = cli(['plan', '--format', 'sql', '--desired', 'desired/tables.sql', '--target', 'prod-dump.sql'], dir);
+  it('writes the plan as SQL and as the JSON plan document', async () => {
+    const sql = await cli(['plan', '--format', 'sql', '--desired', 'desired/tables.sql', '--target', 'prod-dump.sql'], dir);
     expect(sql.code).toBe(0);
     expect(sql.stdout).toMatch(/^-- create table public\.members/m);
     expect(sql.stdout).toContain('ALTER TABLE public.organizations ALTER COLUMN name SET NOT NULL;');
-    const json = cli(['plan', '--format', 'json', '--desired', 'desired/tables.sql', '--target', 'prod-dump.sql'], dir);
+    const json = await cli(['plan', '--format', 'json', '--desired', 'desired/tables.sql', '--target', 'prod-dump.sql'], dir);
     const doc = JSON.parse(json.stdout);
+    const md = await cli(['plan', '--format', 'markdown', '--desired', 'desired/tables.sql', '--target', 'prod-dump.sql'], dir);
+    expect(md.stdout).toMatch(/^### schemaplan: \d+ statements/);
+    expect(md.stdout).toContain('| `validation-scan` | constraint public.members.members_organizationId_fkey |');
+    expect(md.stdout).toContain('```sql');
     expect(doc.formatVersion).toBe(1);
     expect(doc.sourceFingerprint).toMatch(/^[0-9a-f]{32}$/);
     expect(doc.steps.length).toBeGreaterThan(0);
@@ -44,15 +48,15 @@ describe('the CLI on the embedded default (no server)', () => {
 });
 
 describe('compile', () => {
-  it('prints the SQL a YAML table becomes, with its source line', () => {
+  it('prints the SQL a YAML table becomes, with its source line', async () => {
     const dir = project({ 'desired/t.yaml': 'tables:\n  notes:\n    id: uuid\n    columns:\n      body: { type: text }\n' });
-    const r = cli(['compile'], dir);
+    const r = await cli(['compile'], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/-- desired\/t\.yaml:2:3\nCREATE TABLE public\.notes/);
   });
-  it('names file:line:column of a YAML mistake, with a suggestion', () => {
+  it('names file:line:column of a YAML mistake, with a suggestion', async () => {
     const dir = project({ 'desired/t.yaml': 'tables:\n  notes:\n    id: uuid\n    colums:\n      body: { type: text }\n' });
-    const r = cli(['plan'], dir);
+    const r = await cli(['plan'], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^error: desired\/t\.yaml:4:5: .*colums/);
     expect(r.stderr).toMatch(/columns/);
@@ -60,28 +64,28 @@ describe('compile', () => {
 });
 
 describe('bad input: one clear line and exit 1', () => {
-  it('names file:line:column of a statement the shadow rejects', () => {
+  it('names file:line:column of a statement the shadow rejects', async () => {
     const dir = project({ 'desired/policies.sql': '\n\ncreate policy p on organizations using (true);\n' });
-    const r = cli(['plan'], dir);
+    const r = await cli(['plan'], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^error: desired\/policies\.sql:3:20: relation "organizations" does not exist/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
-  it('reports an empty desired directory', () => {
+  it('reports an empty desired directory', async () => {
     const dir = project({ 'README.md': 'x' });
     mkdirSync(path.join(dir, 'desired'));
-    const r = cli(['plan'], dir);
+    const r = await cli(['plan'], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^error: no desired-state files in desired/);
   });
-  it('reports an unknown flag', () => {
-    const r = cli(['plan', '--frobnicate'], project({}));
+  it('reports an unknown flag', async () => {
+    const r = await cli(['plan', '--frobnicate'], project({}));
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/unknown option '--frobnicate'/);
   });
-  it('reports an unreachable database without printing its password', () => {
+  it('reports an unreachable database without printing its password', async () => {
     const dir = project({ 'desired/t.sql': TABLES });
-    const r = cli(['plan', '--target', 'postgres://app:s3cret-pw@127.0.0.1:1/app'], dir);
+    const r = await cli(['plan', '--target', 'postgres://app:s3cret-pw@127.0.0.1:1/app'], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/cannot connect to target postgres:\/\/app:\*\*\*@127\.0\.0\.1:1\/app/);
     expect(r.stderr).not.toContain('s3cret-pw');
@@ -95,23 +99,23 @@ describe('the CLI against a server', () => {
   });
   afterAll(() => db.drop());
 
-  it('inspect prints SQL that plans back to "No changes"', () => {
+  it('inspect prints SQL that plans back to "No changes"', async () => {
     const dir = project({});
-    const inspected = cli(['inspect', '--target', db.url, '--out', 'schema.sql'], dir);
+    const inspected = await cli(['inspect', '--target', db.url, '--out', 'schema.sql'], dir);
     expect(inspected.code).toBe(0);
     expect(readFileSync(path.join(dir, 'schema.sql'), 'utf8')).toContain('CREATE INDEX members_org_idx');
-    const plan = cli(['plan', '--desired', 'schema.sql', '--target', db.url, '--exit-code'], dir);
+    const plan = await cli(['plan', '--desired', 'schema.sql', '--target', db.url, '--exit-code'], dir);
     expect(plan.stdout).toContain('No changes');
     expect(plan.code).toBe(0);
   });
 
-  it('plans a migrations folder into the migration that reaches the desired state', () => {
+  it('plans a migrations folder into the migration that reaches the desired state', async () => {
     const dir = project({
       'migrations/001_init.sql': 'create table organizations (id uuid primary key, name text);',
       'migrations/002_members.sql': 'create table members ("organizationId" uuid not null, "userId" uuid not null);',
       'desired/t.sql': TABLES,
     });
-    const r = cli(['plan', '--target', 'migrations', '--format', 'sql'], dir);
+    const r = await cli(['plan', '--target', 'migrations', '--format', 'sql'], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('ALTER TABLE public.organizations ALTER COLUMN id SET DEFAULT gen_random_uuid();');
     expect(r.stdout).toContain('ALTER TABLE public.organizations ALTER COLUMN name SET NOT NULL;');
@@ -120,7 +124,7 @@ describe('the CLI against a server', () => {
 
   it('refuses to drop a table without --allow-destructive, and the database keeps it', async () => {
     const dir = project({ 'desired/t.sql': 'create table organizations (id uuid primary key default gen_random_uuid(), name text not null);' });
-    const r = cli(['apply', '--target', db.url, '--auto-approve'], dir);
+    const r = await cli(['apply', '--target', db.url, '--auto-approve'], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/the plan drops data \(table public\.members\)/);
     const c = await db.connect();
@@ -134,15 +138,15 @@ describe('docker:// shadows', async () => {
   const reason = await dockerUnavailable();
   if (reason) console.log(`docker:// shadow test skipped: no Docker engine (${reason})`);
 
-  it.runIf(reason)('fails with one clear line when no Docker engine is reachable', () => {
-    const r = cli(['plan', '--dev-url', 'docker://postgres:16'], project({ 'desired/t.sql': TABLES }));
+  it.runIf(reason)('fails with one clear line when no Docker engine is reachable', async () => {
+    const r = await cli(['plan', '--dev-url', 'docker://postgres:16'], project({ 'desired/t.sql': TABLES }));
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^error: no Docker engine is reachable for docker:\/\/postgres:16/);
     expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
   });
 
-  it.skipIf(reason)('normalizes the desired state in a postgres:16 container', () => {
-    const r = cli(['plan', '--dev-url', 'docker://postgres:16', '--format', 'sql'], project({ 'desired/t.sql': TABLES }));
+  it.skipIf(reason)('normalizes the desired state in a postgres:16 container', async () => {
+    const r = await cli(['plan', '--dev-url', 'docker://postgres:16', '--format', 'sql'], project({ 'desired/t.sql': TABLES }));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('CREATE TABLE public.organizations');
   });
@@ -153,18 +157,18 @@ describe('apply --plan: a saved plan', () => {
     const db = await createTestDb('sp_saved_', 'create table organizations (id uuid primary key);');
     try {
       const dir = project({ 'desired/t.sql': TABLES });
-      expect(cli(['plan', '--target', db.url, '--format', 'json', '--out', 'plan.json'], dir).code).toBe(0);
+      expect((await cli(['plan', '--target', db.url, '--format', 'json', '--out', 'plan.json'], dir)).code).toBe(0);
       const c = await db.connect();
       await c.exec('alter table organizations add column drifted int');
-      const refused = cli(['apply', '--target', db.url, '--plan', 'plan.json', '--auto-approve'], dir);
+      const refused = await cli(['apply', '--target', db.url, '--plan', 'plan.json', '--auto-approve'], dir);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toMatch(/the target changed since this plan was made; nothing was applied/);
       await c.exec('alter table organizations drop column drifted');
       await c.close();
-      const applied = cli(['apply', '--target', db.url, '--plan', 'plan.json', '--auto-approve'], dir);
+      const applied = await cli(['apply', '--target', db.url, '--plan', 'plan.json', '--auto-approve'], dir);
       expect(applied.stderr).toBe('');
       expect(applied.code).toBe(0);
-      expect(cli(['plan', '--target', db.url, '--exit-code'], dir).code).toBe(0);
+      expect((await cli(['plan', '--target', db.url, '--exit-code'], dir)).code).toBe(0);
     } finally {
       await db.drop();
     }

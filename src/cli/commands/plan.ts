@@ -1,15 +1,19 @@
 import { encodePlan, isEmpty } from '../../plan/plan.ts';
 import { renderSql } from '../../plan/render/sql.ts';
 import { renderText } from '../../plan/render/text.ts';
+import { renderMarkdown } from '../../plan/render/markdown.ts';
 import { preparePlan } from '../../workflow/prepare.ts';
 import { resolveContext, type CommonFlags } from '../context.ts';
 import { isTty, printError, progress, writeOutput } from '../output/io.ts';
 import { EXIT } from '../exit.ts';
+import { formatFindings, lintExitCode, type FailOn } from '../../lint/index.ts';
+import { lintBuiltDesired } from '../../workflow/lint.ts';
 
 export interface PlanFlags extends CommonFlags {
-  format: 'text' | 'sql' | 'json';
+  format: 'text' | 'sql' | 'json' | 'markdown';
   out?: string;
   exitCode?: boolean;
+  failOn?: FailOn;
   /** commander's --no-cache */
   cache?: boolean;
 }
@@ -21,11 +25,30 @@ export async function planCommand(flags: PlanFlags): Promise<number> {
   const log = progress(flags.format === 'json');
   const prepared = await preparePlan({ ...ctx.value, noCache: flags.cache === false, log: (m) => (notes.push(m), log(m)) });
   if (!prepared.ok) return fail(prepared.error);
-  const { plan, target } = prepared.value;
+  const { plan, target, desired } = prepared.value;
   await target.dispose();
-  const text =
-    flags.format === 'json' ? encodePlan(plan) + '\n' : flags.format === 'sql' ? renderSql(plan) : renderText(plan, isTty() && !flags.out);
+  // Lint runs inside plan too: the findings follow the plan in text output, and --fail-on gates on them.
+  const lint = lintBuiltDesired(ctx.value.config, desired, plan);
+  if (!lint.ok) return fail(lint.error);
+  const color = isTty() && !flags.out;
+  // The plan shows warnings and errors; info-level findings are for `schemaplan lint`.
+  const shown = { ...lint.value, findings: lint.value.findings.filter((f) => f.severity !== 'info') };
+  let text: string;
+  switch (flags.format) {
+    case 'json':
+      text = encodePlan(plan) + '\n';
+      break;
+    case 'sql':
+      text = renderSql(plan);
+      break;
+    case 'markdown':
+      text = renderMarkdown(plan) + (shown.findings.length ? `\n#### Lint\n\n${formatFindings(shown, 'markdown')}` : '');
+      break;
+    case 'text':
+      text = renderText(plan, color) + (shown.findings.length ? `\nLint:\n${formatFindings(shown, 'text', { color })}` : '');
+  }
   writeOutput(text, flags.out);
+  if (flags.failOn && lintExitCode(lint.value, flags.failOn) === 3) return EXIT.lintErrors;
   return flags.exitCode && !isEmpty(plan) ? EXIT.changesPending : EXIT.ok;
 }
 

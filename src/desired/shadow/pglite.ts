@@ -60,7 +60,7 @@ export function pgliteProvider(): ShadowProvider {
 }
 
 /** A PGlite in memory (dataDir null) or in a new data directory, started from the cached template. */
-async function createPglite(dataDir: string | null): Promise<PGlite> {
+export async function createPglite(dataDir: string | null): Promise<PGlite> {
   const template = templateFile();
   const where = dataDir ? { dataDir } : {};
   if (existsSync(template)) {

@@ -1,0 +1,32 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createBaseline, formatFindings, lintExitCode, serializeBaseline, type FailOn, type LintFormat } from '../../lint/index.ts';
+import { lintDesiredState, lintSection } from '../../workflow/lint.ts';
+import { resolveContext, type CommonFlags } from '../context.ts';
+import { EXIT } from '../exit.ts';
+import { isTty, printError, progress, writeOutput } from '../output/io.ts';
+
+export interface LintFlags extends CommonFlags {
+  format: LintFormat;
+  failOn?: FailOn;
+  updateBaseline?: boolean;
+  out?: string;
+}
+
+/** Lints the desired state against the policies in lint-rules/ (configured in schemaplan.yaml `lint:`). */
+export async function lintCommand(flags: LintFlags): Promise<number> {
+  const ctx = resolveContext(flags);
+  if (!ctx.ok) return (printError(ctx.error), EXIT.error);
+  const { config, desiredPath, devUrl } = ctx.value;
+  const result = await lintDesiredState(config, desiredPath, devUrl, progress(flags.format !== 'text'));
+  if (!result.ok) return (printError(result.error), EXIT.error);
+  if (flags.updateBaseline) {
+    const file = path.resolve(config.root, String(lintSection(config)['baseline'] ?? 'lint-baseline.json'));
+    writeFileSync(file, serializeBaseline(createBaseline(result.value.findings)));
+    process.stderr.write(`wrote ${result.value.findings.length} findings to ${path.relative(process.cwd(), file) || file}\n`);
+    return EXIT.ok;
+  }
+  writeOutput(formatFindings(result.value, flags.format, { color: isTty() && !flags.out }), flags.out);
+  const failOn = flags.failOn ?? ((lintSection(config)['failOn'] as FailOn | undefined) ?? 'error');
+  return lintExitCode(result.value, failOn) === 3 ? EXIT.lintErrors : EXIT.ok;
+}
