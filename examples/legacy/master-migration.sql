@@ -277,14 +277,12 @@ COMMENT ON TABLE public.workflow_runs IS 'Written by the runner service; legacy 
 ALTER TABLE public.workflow_versions ENABLE ROW LEVEL SECURITY;
 
 -- alter column public.audit_logs.id
-ALTER TABLE public.audit_logs ALTER COLUMN id DROP DEFAULT;
 ALTER TABLE public.audit_logs ALTER COLUMN id SET DEFAULT gen_random_uuid();
 
 -- create column public.events.app
 ALTER TABLE public.events ADD COLUMN app text;
 
 -- alter column public.events.id
-ALTER TABLE public.events ALTER COLUMN id DROP DEFAULT;
 ALTER TABLE public.events ALTER COLUMN id SET DEFAULT gen_random_uuid();
 
 -- alter column public.events.userId
@@ -297,7 +295,6 @@ ALTER TABLE public.organization_members ALTER COLUMN "createdAt" TYPE timestamp 
 ALTER TABLE public.organization_members ALTER COLUMN "createdAt" SET DEFAULT now();
 
 -- alter column public.organization_members.id
-ALTER TABLE public.organization_members ALTER COLUMN id DROP DEFAULT;
 ALTER TABLE public.organization_members ALTER COLUMN id SET DEFAULT gen_random_uuid();
 
 -- alter column public.organization_members.role
@@ -318,7 +315,6 @@ ALTER TABLE public.organizations ALTER COLUMN "createdAt" TYPE timestamp with ti
 ALTER TABLE public.organizations ALTER COLUMN "createdAt" SET DEFAULT now();
 
 -- alter column public.organizations.id
-ALTER TABLE public.organizations ALTER COLUMN id DROP DEFAULT;
 ALTER TABLE public.organizations ALTER COLUMN id SET DEFAULT gen_random_uuid();
 
 -- alter column public.organizations.updatedAt
@@ -327,7 +323,6 @@ ALTER TABLE public.organizations ALTER COLUMN "updatedAt" TYPE timestamp with ti
 ALTER TABLE public.organizations ALTER COLUMN "updatedAt" SET DEFAULT now();
 
 -- alter column public.subscriptions.id
-ALTER TABLE public.subscriptions ALTER COLUMN id DROP DEFAULT;
 ALTER TABLE public.subscriptions ALTER COLUMN id SET DEFAULT gen_random_uuid();
 
 -- create column public.subscriptions.organizationId
@@ -356,11 +351,9 @@ ALTER TABLE public.user_integrations ALTER COLUMN "createdAt" SET DEFAULT now();
 ALTER TABLE public.user_integrations ALTER COLUMN "expiresAt" TYPE timestamp with time zone USING "expiresAt"::timestamp with time zone;
 
 -- alter column public.user_integrations.id
-ALTER TABLE public.user_integrations ALTER COLUMN id DROP DEFAULT;
 ALTER TABLE public.user_integrations ALTER COLUMN id SET DEFAULT gen_random_uuid();
 
 -- alter column public.user_integrations.scopes
-ALTER TABLE public.user_integrations ALTER COLUMN scopes DROP DEFAULT;
 ALTER TABLE public.user_integrations ALTER COLUMN scopes SET DEFAULT '{}'::text[];
 
 -- alter column public.user_integrations.updatedAt
@@ -369,7 +362,6 @@ ALTER TABLE public.user_integrations ALTER COLUMN "updatedAt" TYPE timestamp wit
 ALTER TABLE public.user_integrations ALTER COLUMN "updatedAt" SET DEFAULT now();
 
 -- alter column public.users.id
-ALTER TABLE public.users ALTER COLUMN id DROP DEFAULT;
 ALTER TABLE public.users ALTER COLUMN id SET DEFAULT gen_random_uuid();
 
 -- alter column public.users.role
@@ -389,7 +381,6 @@ ALTER TABLE public.workflow_executions ALTER COLUMN "createdAt" SET DEFAULT now(
 ALTER TABLE public.workflow_executions ALTER COLUMN "finishedAt" TYPE timestamp with time zone USING "finishedAt"::timestamp with time zone;
 
 -- alter column public.workflow_executions.id
-ALTER TABLE public.workflow_executions ALTER COLUMN id DROP DEFAULT;
 ALTER TABLE public.workflow_executions ALTER COLUMN id SET DEFAULT gen_random_uuid();
 
 -- alter column public.workflow_executions.startedAt
@@ -408,7 +399,6 @@ ALTER TABLE public.workflow_executions ALTER COLUMN "updatedAt" TYPE timestamp w
 ALTER TABLE public.workflow_executions ALTER COLUMN "updatedAt" SET DEFAULT now();
 
 -- alter column public.workflow_runs.id
-ALTER TABLE public.workflow_runs ALTER COLUMN id DROP DEFAULT;
 ALTER TABLE public.workflow_runs ALTER COLUMN id SET DEFAULT gen_random_uuid();
 
 -- alter column public.workflow_runs.status
@@ -431,7 +421,6 @@ ALTER TABLE public.workflow_versions ALTER COLUMN "createdAt" TYPE timestamp wit
 ALTER TABLE public.workflow_versions ALTER COLUMN "createdAt" SET DEFAULT now();
 
 -- alter column public.workflow_versions.id
-ALTER TABLE public.workflow_versions ALTER COLUMN id DROP DEFAULT;
 ALTER TABLE public.workflow_versions ALTER COLUMN id SET DEFAULT gen_random_uuid();
 
 -- alter column public.workflow_versions.updatedAt
@@ -440,7 +429,6 @@ ALTER TABLE public.workflow_versions ALTER COLUMN "updatedAt" TYPE timestamp wit
 ALTER TABLE public.workflow_versions ALTER COLUMN "updatedAt" SET DEFAULT now();
 
 -- alter column public.workflows.id
-ALTER TABLE public.workflows ALTER COLUMN id DROP DEFAULT;
 ALTER TABLE public.workflows ALTER COLUMN id SET DEFAULT gen_random_uuid();
 
 -- drop extension uuid-ossp
@@ -728,6 +716,74 @@ CREATE TRIGGER set_updated_at BEFORE UPDATE ON public.workflow_versions FOR EACH
 
 -- create trigger public.workflows.set_updated_at
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON public.workflows FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
+
+-- create grant on function public.is_admin() to PUBLIC
+-- hazard authz-change: privileges of PUBLIC on FUNCTION public.is_admin()
+REVOKE EXECUTE ON FUNCTION public.is_admin() FROM PUBLIC;
+
+-- create grant on function public.is_admin() to authenticated
+-- hazard authz-change: privileges of authenticated on FUNCTION public.is_admin()
+GRANT EXECUTE ON FUNCTION public.is_admin() TO authenticated;
+
+-- create grant on function public.is_org_admin(uuid) to PUBLIC
+-- hazard authz-change: privileges of PUBLIC on FUNCTION public.is_org_admin(uuid)
+REVOKE EXECUTE ON FUNCTION public.is_org_admin(uuid) FROM PUBLIC;
+
+-- create grant on function public.is_org_admin(uuid) to authenticated
+-- hazard authz-change: privileges of authenticated on FUNCTION public.is_org_admin(uuid)
+GRANT EXECUTE ON FUNCTION public.is_org_admin(uuid) TO authenticated;
+
+-- create grant on function public.is_org_member(uuid) to PUBLIC
+-- hazard authz-change: privileges of PUBLIC on FUNCTION public.is_org_member(uuid)
+REVOKE EXECUTE ON FUNCTION public.is_org_member(uuid) FROM PUBLIC;
+
+-- create grant on function public.is_org_member(uuid) to authenticated
+-- hazard authz-change: privileges of authenticated on FUNCTION public.is_org_member(uuid)
+GRANT EXECUTE ON FUNCTION public.is_org_member(uuid) TO authenticated;
+
+-- create grant on schema public to authenticated
+-- hazard authz-change: privileges of authenticated on SCHEMA public
+GRANT USAGE ON SCHEMA public TO authenticated;
+
+-- alter grant on table public.audit_logs to authenticated
+-- hazard authz-change: privileges of authenticated on TABLE public.audit_logs
+REVOKE DELETE, INSERT, UPDATE ON TABLE public.audit_logs FROM authenticated;
+
+-- alter grant on table public.events to authenticated
+-- hazard authz-change: privileges of authenticated on TABLE public.events
+REVOKE DELETE, UPDATE ON TABLE public.events FROM authenticated;
+
+-- create grant on table public.organization_members to authenticated
+-- hazard authz-change: privileges of authenticated on TABLE public.organization_members
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE public.organization_members TO authenticated;
+
+-- create grant on table public.organizations to authenticated
+-- hazard authz-change: privileges of authenticated on TABLE public.organizations
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE public.organizations TO authenticated;
+
+-- alter grant on table public.subscriptions to authenticated
+-- hazard authz-change: privileges of authenticated on TABLE public.subscriptions
+REVOKE DELETE, INSERT, UPDATE ON TABLE public.subscriptions FROM authenticated;
+
+-- create grant on table public.user_integrations to authenticated
+-- hazard authz-change: privileges of authenticated on TABLE public.user_integrations
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE public.user_integrations TO authenticated;
+
+-- alter grant on table public.users to authenticated
+-- hazard authz-change: privileges of authenticated on TABLE public.users
+REVOKE DELETE ON TABLE public.users FROM authenticated;
+
+-- create grant on table public.workflow_executions to authenticated
+-- hazard authz-change: privileges of authenticated on TABLE public.workflow_executions
+GRANT INSERT, SELECT ON TABLE public.workflow_executions TO authenticated;
+
+-- alter grant on table public.workflow_runs to authenticated
+-- hazard authz-change: privileges of authenticated on TABLE public.workflow_runs
+REVOKE DELETE ON TABLE public.workflow_runs FROM authenticated;
+
+-- create grant on table public.workflow_versions to authenticated
+-- hazard authz-change: privileges of authenticated on TABLE public.workflow_versions
+GRANT INSERT, SELECT ON TABLE public.workflow_versions TO authenticated;
 
 -- data table public.audit_logs
 -- hazard data-step: copies the rows of table public.audit_log into table public.audit_logs

@@ -31,6 +31,16 @@ export const ConfigSchema = z
     /** Named targets, chosen with --env; `${VAR}` in a URL is read from the environment. */
     environments: z.record(z.string(), z.object({ url: z.string() }).strict()).default({}),
     external: ExternalSchema.default({ schemas: [], roles: [], stubs: [] }),
+    roles: z
+      .object({
+        /**
+         * Whose privileges plans manage (GRANT/REVOKE, default privileges): every role the desired state grants
+         * to, plus these; `all` = every role, so grants absent from the desired state are revoked.
+         */
+        manage: z.union([z.array(z.string()), z.literal('all')]).default([]),
+      })
+      .strict()
+      .default({ manage: [] }),
     /** Lint rule settings (see docs/lint.md). */
     lint: z.unknown().optional(),
     apply: z

@@ -4,6 +4,8 @@ import { objectOf } from '../model/change.ts';
 import { encodeId } from '../model/identity.ts';
 import type { CatalogKind } from '../model/objects.ts';
 import { KINDS } from '../kinds/registry.ts';
+import { childrenOf } from '../model/catalog.ts';
+import { foldIntoReplacedTables } from './table-replace.ts';
 
 /** Marks a replace that exists only because something it depends on is rebuilt. */
 export const REBUILD_FIELD = 'dependency';
@@ -31,6 +33,8 @@ export function addDependentRebuilds(changes: Change[], current: Catalog, desire
     // What depends on a replaced or dropped object and is still desired is rebuilt (an FK over a unique
     // constraint that becomes the primary key, a view over a dropped function's replacement).
     if (c.op === 'replace' || c.op === 'drop') queue.push({ key, only: null });
+    // A replaced table's columns go with it: what reads them (views) is rebuilt too.
+    if (c.op === 'replace' && c.from.kind === 'table') for (const child of childrenOf(current, c.from.id)) queue.push({ key: encodeId(child.id), only: null });
     if (c.op === 'alter') {
       const module = KINDS[c.to.kind];
       if (module?.alterRecreatesDependents?.(c.fields)) queue.push({ key, only: BLOCKS_COLUMN_TYPE });
@@ -59,5 +63,5 @@ export function addDependentRebuilds(changes: Change[], current: Catalog, desire
       if (from.kind !== 'column') queue.push({ key: dep, only: null });
     }
   }
-  return out;
+  return foldIntoReplacedTables(out, current, desired, REBUILD_FIELD);
 }

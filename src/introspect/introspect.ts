@@ -4,6 +4,7 @@ import { encodeId } from '../model/identity.ts';
 import type { CatalogObject } from '../model/objects.ts';
 import type { Queryable } from '../db/queryable.ts';
 import * as read from './read-rows.ts';
+import { readDefaultPrivilege, readGrant } from './read-privileges.ts';
 
 const query = (name: string) => readAsset('introspect', 'queries', `${name}.sql`);
 
@@ -21,6 +22,8 @@ const KIND_QUERIES: readonly { file: string; read: (row: Record<string, any>) =>
   { file: 'trigger', read: read.readTrigger },
   { file: 'view', read: read.readView },
   { file: 'sequence', read: read.readSequence },
+  { file: 'grant', read: readGrant },
+  { file: 'default_privilege', read: readDefaultPrivilege },
 ];
 const SQL = new Map(KIND_QUERIES.map((k) => [k.file, query(k.file)]));
 const DEPEND_SQL = query('depend');
@@ -68,17 +71,21 @@ export async function introspect(db: Queryable, opts: IntrospectOptions): Promis
     );
     const objects: CatalogObject[] = [];
     const byRef = new Map<string, string>();
+    // Rows may name what they depend on outside pg_depend (a grant: its object), as refs.
+    const extraDeps: { from: string; to: string }[] = [];
     KIND_QUERIES.forEach((k, i) => {
       for (const row of results[i + 1]!) {
         const o = k.read(row);
         objects.push(o);
         byRef.set(row.ref, encodeId(o.id));
+        for (const to of row.depends_on ?? []) extraDeps.push({ from: row.ref, to });
       }
     });
     const edges: Edge[] = [];
-    for (const d of results[0] as { from_ref: string; to_ref: string }[]) {
-      const from = resolveRef(byRef, d.from_ref);
-      const to = resolveRef(byRef, d.to_ref);
+    const deps = (results[0] as { from_ref: string; to_ref: string }[]).map((x) => ({ from: x.from_ref, to: x.to_ref }));
+    for (const d of [...deps, ...extraDeps]) {
+      const from = resolveRef(byRef, d.from);
+      const to = resolveRef(byRef, d.to);
       if (from && to && from !== to) edges.push({ from, to });
     }
     return buildCatalog(objects, edges, Number(version.rows[0]!.v));

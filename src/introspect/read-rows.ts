@@ -89,6 +89,7 @@ export const readTable = (r: Row): TableObject => ({
   rls: r.rls,
   forceRls: r.force_rls,
   options: arr(r.options).sort(),
+  replicaIdentity: r.replica_identity ?? 'DEFAULT',
   partitionKey: r.partition_key ?? null,
   partitionOf: r.partition_of ? json(r.partition_of) : null,
   inherits: json(r.inherits),
@@ -105,6 +106,7 @@ export const readColumn = (r: Row): ColumnObject => ({
   notNull: r.not_null,
   default: r.default_expr ?? null,
   identity: IDENTITY[r.identity as 'a' | 'd'] ?? null,
+  identityOptions: r.identity_options ?? null,
   generated: r.generated ?? null,
   collation: r.collation ?? null,
 });
@@ -137,6 +139,7 @@ export const readIndex = (r: Row): IndexObject => ({
   unique: r.is_unique,
   columns: arr(r.columns),
   partial: r.partial,
+  attachedTo: r.attached_to ? json(r.attached_to) : null,
 });
 
 const COMMAND = { '*': 'all', r: 'select', a: 'insert', w: 'update', d: 'delete' } as const;
@@ -159,6 +162,7 @@ export const readFunction = (r: Row): FunctionObject => ({
   id: { kind: 'function', schema: r.schema, name: r.name, args: arr(r.args) },
   comment: r.comment ?? null,
   isProcedure: r.is_procedure,
+  isAggregate: r.is_aggregate,
   returns: r.returns ?? null,
   definition: r.definition,
   language: r.language,

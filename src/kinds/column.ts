@@ -1,24 +1,35 @@
+import { getObject, type Catalog } from '../model/catalog.ts';
 import { stmt, type Statement } from '../model/change.ts';
 import type { ColumnObject } from '../model/objects.ts';
 import { ident, qualified } from '../sql/quote.ts';
 import { commentIfAny, commentOn } from './common.ts';
-import type { KindModule } from './kind.ts';
+import type { DdlContext, KindModule } from './kind.ts';
+import { sequencesReplacedByIdentity } from './sequence.ts';
 
 const table = (o: ColumnObject) => qualified(o.id.schema, o.id.table);
 const IDENTITY = { always: 'ALWAYS', byDefault: 'BY DEFAULT' } as const;
+
+const identityClause = (c: ColumnObject) => `GENERATED ${IDENTITY[c.identity!]} AS IDENTITY${c.identityOptions ? ` (${c.identityOptions})` : ''}`;
+
+/** `ALTER COLUMN … SET START WITH 3 SET INCREMENT BY 4 …`: only the options that differ. */
+function identityOptionChanges(from: string | null, to: string | null): string[] {
+  const split = (s: string | null) => (s ?? '').match(/START WITH \S+|INCREMENT BY \S+|MINVALUE \S+|MAXVALUE \S+|CACHE \S+|NO CYCLE|CYCLE/g) ?? [];
+  const before = new Set(split(from));
+  return split(to).filter((o) => !before.has(o)).map((o) => `SET ${o}`);
+}
 
 /** The column as it appears in CREATE TABLE or ADD COLUMN. */
 export function columnDefinition(c: ColumnObject): string {
   const parts = [ident(c.id.name), c.type];
   if (c.collation) parts.push(`COLLATE ${c.collation}`);
   if (c.generated !== null) parts.push(`GENERATED ALWAYS AS (${c.generated}) STORED`);
-  if (c.identity) parts.push(`GENERATED ${IDENTITY[c.identity]} AS IDENTITY`);
+  if (c.identity) parts.push(identityClause(c));
   if (c.default !== null) parts.push(`DEFAULT ${c.default}`);
   if (c.notNull && !c.identity) parts.push('NOT NULL');
   return parts.join(' ');
 }
 
-function alterColumn(from: ColumnObject, to: ColumnObject, fields: readonly string[]): Statement[] {
+function alterColumn(from: ColumnObject, to: ColumnObject, fields: readonly string[], ctx?: DdlContext): Statement[] {
   const t = table(to);
   const col = ident(to.id.name);
   const at = `ALTER TABLE ${t} ALTER COLUMN ${col}`;
@@ -26,7 +37,7 @@ function alterColumn(from: ColumnObject, to: ColumnObject, fields: readonly stri
   const typeChanges = fields.includes('type') || fields.includes('collation');
   const defaultChanges = fields.includes('default');
   // A default that cannot be cast to the new type would make ALTER TYPE fail: drop it first.
-  if (from.default !== null && (defaultChanges || typeChanges)) out.push(stmt(`${at} DROP DEFAULT`, 'accessExclusive'));
+  if (from.default !== null && ((defaultChanges && to.default === null) || typeChanges)) out.push(stmt(`${at} DROP DEFAULT`, 'accessExclusive'));
   if (fields.includes('identity') && from.identity && !to.identity) out.push(stmt(`${at} DROP IDENTITY`, 'accessExclusive'));
   if (typeChanges) {
     out.push(
@@ -36,26 +47,46 @@ function alterColumn(from: ColumnObject, to: ColumnObject, fields: readonly stri
     );
   }
   if (to.default !== null && (defaultChanges || typeChanges)) out.push(stmt(`${at} SET DEFAULT ${to.default}`, 'accessExclusive'));
+  // An identity needs NOT NULL first; dropping NOT NULL waits until the identity is gone.
+  if (fields.includes('notNull') && to.notNull) {
+    out.push(stmt(`${at} SET NOT NULL`, 'accessExclusive', [{ code: 'validation-scan', detail: `scans ${to.id.table} for NULLs in ${to.id.name}` }]));
+  }
+  if (fields.includes('identity') && to.identity && !from.identity && ctx) {
+    for (const seq of sequencesReplacedByIdentity(to.id.table, to.id.name, to.id.schema, ctx)) out.push(stmt(`DROP SEQUENCE ${qualified(seq.id.schema, seq.id.name)}`, 'accessExclusive'));
+  }
   if (fields.includes('identity') && to.identity) {
-    out.push(stmt(from.identity ? `${at} SET GENERATED ${IDENTITY[to.identity]}` : `${at} ADD GENERATED ${IDENTITY[to.identity]} AS IDENTITY`, 'accessExclusive'));
+    out.push(stmt(from.identity ? `${at} SET GENERATED ${IDENTITY[to.identity]}` : `${at} ADD ${identityClause(to)}`, 'accessExclusive'));
   }
-  if (fields.includes('notNull') && !(to.identity && to.notNull)) {
-    out.push(
-      to.notNull
-        ? stmt(`${at} SET NOT NULL`, 'accessExclusive', [{ code: 'validation-scan', detail: `scans ${to.id.table} for NULLs in ${to.id.name}` }])
-        : stmt(`${at} DROP NOT NULL`, 'accessExclusive'),
-    );
+  if (fields.includes('identityOptions') && from.identity && to.identity) {
+    const set = identityOptionChanges(from.identityOptions, to.identityOptions);
+    if (set.length) out.push(stmt(`${at} ${set.join(' ')}`, 'accessExclusive'));
   }
+  if (fields.includes('notNull') && !to.notNull) out.push(stmt(`${at} DROP NOT NULL`, 'accessExclusive'));
   if (fields.includes('comment')) out.push(commentOn(`COLUMN ${t}.${col}`, to.comment));
   return out;
+}
+
+const differing = (a: ColumnObject, b: ColumnObject, fields: (keyof ColumnObject)[]) => fields.filter((f) => JSON.stringify(a[f]) !== JSON.stringify(b[f]));
+
+/**
+ * For a column of a partition (read only when it overrides its parent's default or NOT NULL): the parent's
+ * column, which is what the partition's column is without the override.
+ */
+function partitionParentColumn(o: ColumnObject, desired: Catalog): ColumnObject | null {
+  const t = getObject(desired, { kind: 'table', schema: o.id.schema, name: o.id.table });
+  if (t?.kind !== 'table' || !t.partitionOf) return null;
+  const p = getObject(desired, { kind: 'column', schema: t.partitionOf.schema, table: t.partitionOf.name, name: o.id.name });
+  return p?.kind === 'column' ? { ...p, id: o.id, comment: null } : null;
 }
 
 export const columnKind: KindModule<'column'> = {
   kind: 'column',
   weight: 11,
   // `generated` is absent: a stored generated expression cannot be changed in place before PostgreSQL 17.
-  alterable: ['type', 'collation', 'notNull', 'default', 'identity', 'comment'],
-  create(o) {
+  alterable: ['type', 'collation', 'notNull', 'default', 'identity', 'identityOptions', 'comment'],
+  create(o, ctx) {
+    const inherited = partitionParentColumn(o, ctx.desired);
+    if (inherited) return alterColumn(inherited, o, differing(inherited, o, ['default', 'notNull', 'comment']));
     const hazards =
       o.notNull && o.default === null && !o.identity && o.generated === null
         ? [{ code: 'blocks-writes' as const, detail: `NOT NULL without a default fails if ${o.id.table} has rows` }]
@@ -65,9 +96,14 @@ export const columnKind: KindModule<'column'> = {
       ...commentIfAny(`COLUMN ${table(o)}.${ident(o.id.name)}`, o.comment),
     ];
   },
-  drop: (o) => [
-    stmt(`ALTER TABLE ${table(o)} DROP COLUMN ${ident(o.id.name)}`, 'accessExclusive', [{ code: 'data-loss', detail: `drops column ${o.id.table}.${o.id.name} and its values` }]),
-  ],
+  drop(o, ctx) {
+    // A partition's override going away: the column takes its parent's settings back.
+    const inherited = partitionParentColumn(o, ctx.desired);
+    if (inherited) return alterColumn(o, inherited, differing(o, inherited, ['default', 'notNull']));
+    return [
+      stmt(`ALTER TABLE ${table(o)} DROP COLUMN ${ident(o.id.name)}`, 'accessExclusive', [{ code: 'data-loss', detail: `drops column ${o.id.table}.${o.id.name} and its values` }]),
+    ];
+  },
   alter: alterColumn,
   // Table renames run first, so the column is renamed on the table's new name.
   rename: (from, to) => [stmt(`ALTER TABLE ${table(to)} RENAME COLUMN ${ident(from.id.name)} TO ${ident(to.id.name)}`, 'accessExclusive')],

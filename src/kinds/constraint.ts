@@ -6,8 +6,11 @@ import type { KindModule } from './kind.ts';
 
 const table = (o: ConstraintObject) => qualified(o.id.schema, o.id.table);
 
-/** Foreign keys are always added after both tables exist, so mutually referencing tables need no special case. */
-export const inlineInCreateTable = (c: ConstraintObject): boolean => c.type !== 'foreignKey';
+/**
+ * Foreign keys are always added after both tables exist, so mutually referencing tables need no special case;
+ * NOT VALID constraints too, since CREATE TABLE ignores NOT VALID.
+ */
+export const inlineInCreateTable = (c: ConstraintObject): boolean => c.type !== 'foreignKey' && c.validated;
 
 export const constraintKind: KindModule<'constraint'> = {
   kind: 'constraint',

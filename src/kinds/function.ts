@@ -6,7 +6,7 @@ import type { KindModule } from './kind.ts';
 
 /** `public.f(integer, text)`: how DROP / COMMENT name one overload. */
 export const signature = (o: FunctionObject) => `${ident(o.id.schema)}.${ident(o.id.name)}(${o.id.args.join(', ')})`;
-const what = (o: FunctionObject) => `${o.isProcedure ? 'PROCEDURE' : 'FUNCTION'} ${signature(o)}`;
+const what = (o: FunctionObject) => `${o.isProcedure ? 'PROCEDURE' : o.isAggregate ? 'AGGREGATE' : 'FUNCTION'} ${signature(o)}`;
 
 export const functionKind: KindModule<'function'> = {
   kind: 'function',

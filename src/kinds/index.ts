@@ -1,20 +1,42 @@
-import { stmt } from '../model/change.ts';
+import { getObject } from '../model/catalog.ts';
+import { stmt, type Statement } from '../model/change.ts';
 import type { IndexObject } from '../model/objects.ts';
 import { ident, qualified } from '../sql/quote.ts';
 import { commentIfAny, commentOn } from './common.ts';
-import type { KindModule } from './kind.ts';
+import type { DdlContext, KindModule } from './kind.ts';
 
 const name = (o: IndexObject) => qualified(o.id.schema, o.id.name);
+
+/**
+ * A partitioned table's index is created after its partitions' indexes and without ONLY (pg_get_indexdef prints
+ * ON ONLY): Postgres attaches the equivalent partition indexes, creates any missing, and the index is valid at
+ * once (a foreign key can use it). A partition index under an index that already exists is attached explicitly;
+ * a partition the plan creates under it already got one with the same default name, hence IF NOT EXISTS (and
+ * attaching an attached index is a no-op).
+ */
+function createIndex(o: IndexObject, ctx: DdlContext): Statement[] {
+  const hazards = [{ code: 'blocks-writes' as const, detail: `blocks writes to ${o.table} while the index builds` }];
+  if (!o.attachedTo) return [stmt(o.definition.replace(/^(CREATE (?:UNIQUE )?INDEX \S+ ON )ONLY /, '$1'), 'share', hazards)];
+  const create = stmt(o.definition.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS '), 'share', hazards);
+  if (goesWithParent(o, ctx) || !getObject(ctx.current, { kind: 'index', ...o.attachedTo })) return [create];
+  return [create, stmt(`ALTER INDEX ${qualified(o.attachedTo.schema, o.attachedTo.name)} ATTACH PARTITION ${name(o)}`, 'shareUpdateExclusive')];
+}
+
+/** A partition's index goes with its parent index when that is dropped or rebuilt. */
+function goesWithParent(o: IndexObject, ctx: DdlContext): boolean {
+  if (!o.attachedTo) return false;
+  const id = { kind: 'index' as const, ...o.attachedTo };
+  const before = getObject(ctx.current, id);
+  const after = getObject(ctx.desired, id);
+  return !after || (before?.kind === 'index' && after.kind === 'index' && before.definition !== after.definition);
+}
 
 export const indexKind: KindModule<'index'> = {
   kind: 'index',
   weight: 13,
   alterable: ['comment'],
-  create: (o) => [
-    stmt(o.definition, 'share', [{ code: 'blocks-writes', detail: `blocks writes to ${o.table} while the index builds` }]),
-    ...commentIfAny(`INDEX ${name(o)}`, o.comment),
-  ],
-  drop: (o) => [stmt(`DROP INDEX ${name(o)}`, 'accessExclusive')],
+  create: (o, ctx) => [...createIndex(o, ctx), ...commentIfAny(`INDEX ${name(o)}`, o.comment)],
+  drop: (o, ctx) => (goesWithParent(o, ctx) ? [] : [stmt(`DROP INDEX ${name(o)}`, 'accessExclusive')]),
   alter: (_from, to) => [commentOn(`INDEX ${name(to)}`, to.comment)],
   rename: (from, to) => [stmt(`ALTER INDEX ${name(from)} RENAME TO ${ident(to.id.name)}`, 'accessExclusive')],
 };

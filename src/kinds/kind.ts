@@ -26,6 +26,11 @@ export interface KindModule<K extends CatalogKind> {
   rename?(from: ObjectOfKind<K>, to: ObjectOfKind<K>): Statement[];
   /** Statements that must wait until everything else exists (e.g. `ALTER SEQUENCE … OWNED BY`). */
   after?(o: ObjectOfKind<K>, ctx: DdlContext): Statement[];
+  /**
+   * Parts of an in-place change that cannot run with the rest: `release` in the drop phase, before what the
+   * object lets go of is dropped (a sequence leaving the column that owns it); `deferred` after everything else.
+   */
+  alterPhases?(from: ObjectOfKind<K>, to: ObjectOfKind<K>, fields: readonly string[], ctx: DdlContext): { release: Statement[]; deferred: Statement[] };
   /** Does changing these fields in place require dropping and recreating the objects that depend on it? */
   alterRecreatesDependents?(fields: readonly string[]): boolean;
   /** Custom replacement (e.g. an enum losing a value), used instead of drop + create when defined. */

@@ -1,8 +1,10 @@
 import type { CatalogKind } from '../model/objects.ts';
 import { columnKind } from './column.ts';
 import { constraintKind } from './constraint.ts';
+import { defaultPrivilegeKind } from './default-privilege.ts';
 import { extensionKind } from './extension.ts';
 import { functionKind } from './function.ts';
+import { grantKind } from './grant.ts';
 import { indexKind } from './index.ts';
 import type { KindModule } from './kind.ts';
 import { policyKind } from './policy.ts';
@@ -30,7 +32,8 @@ export const KINDS: Registry = {
   trigger: triggerKind,
   view: viewKind,
   matview: matviewKind,
-  grant: null,
+  grant: grantKind,
+  defaultPrivilege: defaultPrivilegeKind,
 };
 
 export function kindModule<K extends CatalogKind>(kind: K): KindModule<K> {

@@ -14,7 +14,10 @@ function createTable(o: TableObject, ctx: DdlContext): Statement[] {
   const columns = children.filter((c): c is ColumnObject => c.kind === 'column').sort((a, b) => a.position - b.position);
   const constraints = children.filter((c): c is ConstraintObject => c.kind === 'constraint' && inlineInCreateTable(c));
   const elements = [
-    ...(o.partitionOf ? [] : columns.map(columnDefinition)),
+    // A partition's columns are its parent's; those read at all override the default or add NOT NULL.
+    ...(o.partitionOf
+      ? columns.map((c) => [ident(c.id.name), ...(c.default !== null ? [`DEFAULT ${c.default}`] : []), ...(c.notNull ? ['NOT NULL'] : [])].join(' '))
+      : columns.map(columnDefinition)),
     ...constraints.map((c) => `CONSTRAINT ${ident(c.id.name)} ${c.definition}`),
   ];
   const head = `CREATE ${o.persistence === 'unlogged' ? 'UNLOGGED ' : ''}TABLE ${name(o)}`;
@@ -60,28 +63,45 @@ function alterTable(from: TableObject, to: TableObject, fields: readonly string[
     const set = to.options.filter((o) => !from.options.includes(o));
     if (set.length) out.push(stmt(`ALTER TABLE ${n} SET (${set.join(', ')})`, 'shareUpdateExclusive'));
   }
-  if (fields.includes('inherits')) {
-    const key = (p: { schema: string; name: string }) => qualified(p.schema, p.name);
-    for (const p of from.inherits) if (!to.inherits.some((q) => key(q) === key(p))) out.push(stmt(`ALTER TABLE ${n} NO INHERIT ${key(p)}`, 'accessExclusive'));
-    for (const p of to.inherits) if (!from.inherits.some((q) => key(q) === key(p))) out.push(stmt(`ALTER TABLE ${n} INHERIT ${key(p)}`, 'accessExclusive'));
-  }
   if (fields.includes('partitionOf')) {
     if (from.partitionOf) out.push(stmt(`ALTER TABLE ${qualified(from.partitionOf.schema, from.partitionOf.name)} DETACH PARTITION ${n}`, 'accessExclusive'));
     if (to.partitionOf) {
       out.push(stmt(`ALTER TABLE ${qualified(to.partitionOf.schema, to.partitionOf.name)} ATTACH PARTITION ${n} ${to.partitionOf.bound}`, 'shareUpdateExclusive', [{ code: 'validation-scan', detail: 'checks every row against the partition bound' }]));
     }
   }
+  if (fields.includes('replicaIdentity')) out.push(replicaIdentity(to));
   if (fields.includes('comment')) out.push(commentOn(`TABLE ${n}`, to.comment));
   return out;
+}
+
+// ONLY: on a partitioned table the setting is per table, like the catalog records it.
+const replicaIdentity = (o: TableObject) => stmt(`ALTER TABLE ONLY ${name(o)} REPLICA IDENTITY ${o.replicaIdentity}`, 'accessExclusive');
+
+const parentKey = (p: { schema: string; name: string }) => qualified(p.schema, p.name);
+
+/**
+ * NO INHERIT before the drop phase (an inherited column cannot be dropped), INHERIT after everything (the
+ * child must first have the parent's columns).
+ */
+function inheritPhases(from: TableObject, to: TableObject, fields: readonly string[]): { release: Statement[]; deferred: Statement[] } {
+  if (!fields.includes('inherits')) return { release: [], deferred: [] };
+  const n = name(to);
+  return {
+    release: from.inherits.filter((p) => !to.inherits.some((q) => parentKey(q) === parentKey(p))).map((p) => stmt(`ALTER TABLE ${n} NO INHERIT ${parentKey(p)}`, 'accessExclusive')),
+    deferred: to.inherits.filter((p) => !from.inherits.some((q) => parentKey(q) === parentKey(p))).map((p) => stmt(`ALTER TABLE ${n} INHERIT ${parentKey(p)}`, 'accessExclusive')),
+  };
 }
 
 export const tableKind: KindModule<'table'> = {
   kind: 'table',
   weight: 10,
   // partitionKey is deliberately absent: changing it means recreating the table, which a plan never does.
-  alterable: ['rls', 'forceRls', 'persistence', 'options', 'inherits', 'partitionOf', 'comment'],
+  alterable: ['rls', 'forceRls', 'persistence', 'options', 'replicaIdentity', 'inherits', 'partitionOf', 'comment'],
   create: createTable,
+  // USING INDEX needs the index, which is created after the table.
+  after: (o) => (o.replicaIdentity === 'DEFAULT' ? [] : [replicaIdentity(o)]),
   drop: (o) => [stmt(`DROP TABLE ${name(o)}`, 'accessExclusive', [{ code: 'data-loss', detail: `drops table ${o.id.schema}.${o.id.name} and all its rows` }])],
   alter: alterTable,
+  alterPhases: inheritPhases,
   rename: (from, to) => [stmt(`ALTER TABLE ${name(from)} RENAME TO ${ident(to.id.name)}`, 'accessExclusive')],
 };

@@ -118,6 +118,8 @@ function namesFor(id: ObjectId, catalog: Catalog): string[] {
       return [`${id.schema}.${id.table}.${id.name}`, `${id.schema}.${id.table}`];
     case 'grant':
       return namesFor(id.on, catalog);
+    case 'defaultPrivilege':
+      return id.schema ? [id.schema] : [];
     case 'index': {
       const o = getObject(catalog, id);
       return o?.kind === 'index' ? [`${id.schema}.${id.name}`, `${id.schema}.${o.table}`] : [`${id.schema}.${id.name}`];
@@ -140,7 +142,8 @@ function ownerOf(f: Finding): string {
   if (!f.target) return '';
   const on = f.target.kind === 'grant' ? f.target.on : f.target;
   const t = tableOf(on) ?? on;
-  return 'schema' in t ? `${t.schema}.${t.name}` : t.kind === 'grant' ? '' : t.name;
+  if (t.kind === 'grant' || t.kind === 'defaultPrivilege') return '';
+  return 'schema' in t ? `${t.schema}.${t.name}` : t.name;
 }
 
 function compareFindings(a: Finding, b: Finding): number {

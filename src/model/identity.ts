@@ -21,7 +21,12 @@ export type ObjectId =
   | OnTable<'constraint'>
   | OnTable<'trigger'>
   | OnTable<'policy'>
-  | { readonly kind: 'grant'; readonly on: ObjectId; readonly grantee: string; readonly column?: string };
+  | { readonly kind: 'grant'; readonly on: ObjectId; readonly grantee: string; readonly column?: string }
+  /** ALTER DEFAULT PRIVILEGES FOR ROLE role [IN SCHEMA schema] … ON objtype TO grantee; schema null: global. */
+  | { readonly kind: 'defaultPrivilege'; readonly role: string; readonly schema: string | null; readonly objtype: DefaultPrivilegeType; readonly grantee: string };
+
+/** pg_default_acl.defaclobjtype, spelled out. */
+export type DefaultPrivilegeType = 'tables' | 'sequences' | 'functions' | 'types' | 'schemas';
 
 export type ObjectKind = ObjectId['kind'];
 export type IdOf<K extends ObjectKind> = Extract<ObjectId, { kind: K }>;
@@ -53,6 +58,8 @@ function idParts(id: ObjectId): unknown[] {
       return [id.kind, id.schema, id.table, id.name];
     case 'grant':
       return [id.kind, idParts(id.on), id.grantee, id.column ?? null];
+    case 'defaultPrivilege':
+      return [id.kind, id.role, id.schema, id.objtype, id.grantee];
   }
 }
 
@@ -79,6 +86,8 @@ export function describeId(id: ObjectId): string {
       return `${id.kind} ${id.schema}.${id.table}.${id.name}`;
     case 'grant':
       return `grant on ${describeId(id.on)}${id.column ? ` (${id.column})` : ''} to ${id.grantee}`;
+    case 'defaultPrivilege':
+      return `default privileges of ${id.role}${id.schema ? ` in schema ${id.schema}` : ''} on ${id.objtype} to ${id.grantee}`;
   }
 }
 

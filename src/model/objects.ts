@@ -26,6 +26,7 @@ interface KindIds {
   matview: IdOf<'matview'>;
   sequence: IdOf<'sequence'>;
   grant: IdOf<'grant'>;
+  defaultPrivilege: IdOf<'defaultPrivilege'>;
 }
 
 export interface SchemaObject extends Base<'schema'> {
@@ -49,6 +50,8 @@ export interface TableObject extends Base<'table'> {
   readonly rls: boolean;
   readonly forceRls: boolean;
   readonly options: readonly string[];
+  /** `DEFAULT`, `FULL`, `NOTHING` or `USING INDEX name`, as written after REPLICA IDENTITY. */
+  readonly replicaIdentity: string;
   /** `PARTITION BY …` key when this table is partitioned. */
   readonly partitionKey: string | null;
   /** Parent and bound when this table is a partition. */
@@ -62,6 +65,8 @@ export interface ColumnObject extends Base<'column'> {
   readonly notNull: boolean;
   readonly default: string | null;
   readonly identity: 'always' | 'byDefault' | null;
+  /** The identity sequence's options (`START WITH 1 INCREMENT BY 1 … NO CYCLE`), when `identity` is set. */
+  readonly identityOptions: string | null;
   readonly generated: string | null;
   readonly collation: string | null;
 }
@@ -85,6 +90,8 @@ export interface IndexObject extends Base<'index'> {
   readonly unique: boolean;
   readonly columns: readonly string[];
   readonly partial: boolean;
+  /** A partition's index attached to its parent table's index (`ALTER INDEX parent ATTACH PARTITION this`). */
+  readonly attachedTo: { readonly schema: string; readonly name: string } | null;
 }
 
 export interface PolicyObject extends Base<'policy'> {
@@ -97,6 +104,8 @@ export interface PolicyObject extends Base<'policy'> {
 
 export interface FunctionObject extends Base<'function'> {
   readonly isProcedure: boolean;
+  /** A plain aggregate: `definition` is its CREATE OR REPLACE AGGREGATE, assembled from pg_aggregate. */
+  readonly isAggregate: boolean;
   readonly returns: string | null;
   /** pg_get_functiondef: the whole CREATE OR REPLACE statement. */
   readonly definition: string;
@@ -141,7 +150,14 @@ export interface SequenceObject extends Base<'sequence'> {
   readonly ownedBy: { readonly table: string; readonly column: string } | null;
 }
 
+/** Privileges of one grantee (a role, or PUBLIC) on one object; `grantable`: those held WITH GRANT OPTION. */
 export interface GrantObject extends Base<'grant'> {
+  readonly privileges: readonly string[];
+  readonly grantable: readonly string[];
+}
+
+/** Privileges future objects of one type get for one grantee (pg_default_acl), beyond the built-in default. */
+export interface DefaultPrivilegeObject extends Base<'defaultPrivilege'> {
   readonly privileges: readonly string[];
   readonly grantable: readonly string[];
 }
@@ -160,7 +176,8 @@ export type CatalogObject =
   | ViewObject
   | MatviewObject
   | SequenceObject
-  | GrantObject;
+  | GrantObject
+  | DefaultPrivilegeObject;
 
 export type CatalogKind = CatalogObject['kind'];
 export type ObjectOfKind<K extends CatalogKind> = Extract<CatalogObject, { kind: K }>;

@@ -1,4 +1,4 @@
-import { parentOf, type Catalog } from '../model/catalog.ts';
+import { childrenOf, parentOf, type Catalog } from '../model/catalog.ts';
 import { objectOf, stmt, type Change, type Statement } from '../model/change.ts';
 import { changedFields } from '../kinds/common.ts';
 import { informationalFields } from '../model/fingerprint.ts';
@@ -42,6 +42,9 @@ export function orderChanges(changes: readonly Change[], current: Catalog, desir
     if (c.op === 'drop' && (c.from.kind === 'table' || c.from.kind === 'column')) dropped.add(encodeId(c.from.id));
   }
   const folded = new Map<string, { phase: Node['phase']; parent: string }>();
+  // Drop-phase parts of alters: they run before the drops of what they let go of, and are no drop themselves.
+  const releases = new Set<Node>();
+  const releaseBefore: [Node, string[]][] = [];
   const renames: PlanStep[] = [];
   const dataNodes: { node: Node; table: string; from: string }[] = [];
   for (const c of changes) {
@@ -69,14 +72,22 @@ export function orderChanges(changes: readonly Change[], current: Catalog, desir
         break;
       }
       case 'drop': {
-        const owner = dropOwner(c.from).find((k) => dropped.has(k));
+        const owner = dropOwner(c.from, dropped).find((k) => dropped.has(k));
         if (owner) folded.set(`drop:${key}`, { phase: 'drop', parent: owner });
         else node('drop', c, c.from, module.drop(c.from as never, ctx));
         break;
       }
-      case 'alter':
+      case 'alter': {
+        const phases = module.alterPhases?.(c.from as never, c.to as never, c.fields, ctx);
+        if (phases?.release.length) {
+          const release = node('drop', c, c.from, phases.release);
+          releases.add(release);
+          releaseBefore.push([release, [...dropOwner(c.from, dropped), ...childrenOf(current, c.from.id).map((x) => encodeId(x.id))]]);
+        }
         node('create', c, c.to, module.alter(c.from as never, c.to as never, c.fields, ctx));
+        if (phases?.deferred.length) after.push({ change: c, phase: 'after', statements: phases.deferred });
         break;
+      }
       case 'replace': {
         const detach = c.fields[0] === REBUILD_FIELD ? module.detach?.(c.from as never) : null;
         const custom = detach ? null : module.replace?.(c.from as never, c.to as never, ctx);
@@ -103,10 +114,16 @@ export function orderChanges(changes: readonly Change[], current: Catalog, desir
   for (const n of nodes) {
     if (n.phase === 'create' && dropNode.has(n.key)) edges.push([dropNode.get(n.key)!, n]);
   }
+  for (const [release, owners] of releaseBefore) {
+    for (const k of owners) {
+      const d = dropSide(k);
+      if (d && d !== release) edges.push([release, d]);
+    }
+  }
   for (const e of current.edges) {
     const x = dropSide(e.from);
     const y = dropSide(e.to);
-    if (x && y && x !== y) edges.push([x, y]);
+    if (x && y && x !== y && !releases.has(y)) edges.push([x, y]);
     const ax = createNode.get(e.from);
     if (ax && ax.change.op === 'alter' && y) edges.push([ax, y]);
     const ay = createNode.get(e.to);
@@ -153,7 +170,14 @@ function foldsIntoCreate(o: CatalogObject): boolean {
 }
 
 /** The objects whose DROP also drops this one: its table, or the table and column owning a sequence. */
-function dropOwner(o: CatalogObject): string[] {
+function dropOwner(o: CatalogObject, dropped: ReadonlySet<string>): string[] {
+  // A partition goes with its partitioned table.
+  if (o.kind === 'table' && o.partitionOf) return [encodeId({ kind: 'table', schema: o.partitionOf.schema, name: o.partitionOf.name })];
+  // A foreign key to another dropped table is dropped on its own, first: two dropped tables that reference each
+  // other (or a partition the key references through its parent) could not be dropped in any order otherwise.
+  if (o.kind === 'constraint' && o.references && (o.references.schema !== o.id.schema || o.references.table !== o.id.table)) {
+    if (dropped.has(encodeId({ kind: 'table', schema: o.references.schema, name: o.references.table }))) return [];
+  }
   if (o.kind === 'sequence' && o.ownedBy) {
     const { schema } = o.id;
     return [encodeId({ kind: 'table', schema, name: o.ownedBy.table }), encodeId({ kind: 'column', schema, table: o.ownedBy.table, name: o.ownedBy.column })];

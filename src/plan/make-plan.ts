@@ -6,6 +6,7 @@ import { ok, type Result, type UserError } from '../errors.ts';
 import type { PlanHints } from './hints.ts';
 import { fingerprintCatalog } from '../model/fingerprint.ts';
 import { diffCatalogs } from '../diff/diff.ts';
+import { scopeGrants, type ManagedRoles } from '../diff/grant-scope.ts';
 import { orderChanges } from './build.ts';
 import type { Plan, PlanStep } from './plan.ts';
 
@@ -45,16 +46,21 @@ function commitEnumValuesBeforeUse(steps: PlanStep[]): PlanStep[] {
   }));
 }
 
+export interface PlanOptions {
+  /** Roles whose privileges are managed besides those the desired state grants to (config `roles.manage`). */
+  readonly manageRoles?: ManagedRoles;
+}
+
 /** Pure: the current and desired catalogs → the ordered plan with its fingerprints. */
-export function makePlan(current: Catalog, desired: Catalog, schemas: readonly string[], notes: readonly string[] = []): Plan {
-  return planChanges(current, current, desired, [], schemas, notes);
+export function makePlan(current: Catalog, desired: Catalog, schemas: readonly string[], notes: readonly string[] = [], options: PlanOptions = {}): Plan {
+  return planChanges(current, current, desired, [], schemas, notes, options);
 }
 
 /**
  * With the desired state's hints: declared renames become ALTER … RENAME (the diff then runs on the renamed
  * catalog), and data steps copy rows of absorbed tables before they are dropped.
  */
-export function makePlanWithHints(current: Catalog, desired: Catalog, schemas: readonly string[], hints: PlanHints, notes: readonly string[] = []): Result<Plan, UserError> {
+export function makePlanWithHints(current: Catalog, desired: Catalog, schemas: readonly string[], hints: PlanHints, notes: readonly string[] = [], options: PlanOptions = {}): Result<Plan, UserError> {
   const renamed = applyRenames(current, desired, hints.renames);
   if (!renamed.ok) return renamed;
   const data: Change[] = [];
@@ -64,12 +70,14 @@ export function makePlanWithHints(current: Catalog, desired: Catalog, schemas: r
     // Skipped once the old table is gone: the consolidation already happened.
     if (from && to && !getObject(desired, { kind: 'table', ...t.from })) data.push({ op: 'data', to, from, sql: t.sql });
   }
-  return ok(planChanges(current, renamed.value.current, desired, [...renamed.value.changes, ...data], schemas, notes));
+  return ok(planChanges(current, renamed.value.current, desired, [...renamed.value.changes, ...data], schemas, notes, options));
 }
 
-function planChanges(original: Catalog, current: Catalog, desired: Catalog, extra: readonly Change[], schemas: readonly string[], notes: readonly string[]): Plan {
-  const changes = [...extra, ...diffCatalogs(current, desired)];
-  const ordered = orderChanges(changes, current, desired);
+function planChanges(original: Catalog, current: Catalog, desired: Catalog, extra: readonly Change[], schemas: readonly string[], notes: readonly string[], options: PlanOptions): Plan {
+  // Privileges of roles nobody manages are out of the comparison on both sides (diff/grant-scope.ts).
+  const scoped = scopeGrants(current, desired, options.manageRoles);
+  const changes = [...extra, ...diffCatalogs(scoped.current, scoped.desired)];
+  const ordered = orderChanges(changes, scoped.current, scoped.desired);
   const absorbed = new Set(extra.filter((c) => c.op === 'data').map((c) => encodeId(c.from.id)));
   return {
     formatVersion: 1,

@@ -25,8 +25,8 @@ export interface Roundtrip {
 }
 
 /** Builds `from` on a fresh server database, plans to `to`, applies, and plans again. */
-export async function roundtrip(from: string, to: string, opts: { devUrl?: string | null; config?: Partial<Config> } = {}): Promise<Roundtrip> {
-  const t = await createTestDb('sp_rt_', from);
+export async function roundtrip(from: string, to: string, opts: { devUrl?: string | null; config?: Partial<Config>; prefix?: string } = {}): Promise<Roundtrip> {
+  const t = await createTestDb(opts.prefix ?? 'sp_rt_', from);
   try {
     const config = { ...defaultConfig(process.cwd()), ...opts.config };
     const devUrl = opts.devUrl === null ? undefined : (opts.devUrl ?? SERVER_URL);
@@ -40,7 +40,7 @@ export async function roundtrip(from: string, to: string, opts: { devUrl?: strin
         currentFingerprint: async () => fingerprintCatalog(await introspect(target.db, { schemas })),
       });
       if (!applied.ok) throw new Error(`${formatUserError(applied.error)}\n${statementsOf(plan).map((s) => s.sql).join(';\n')}`);
-      const replan = makePlan(await introspect(target.db, { schemas }), desired.catalog, schemas);
+      const replan = makePlan(await introspect(target.db, { schemas }), desired.catalog, schemas, [], { manageRoles: config.roles.manage });
       return { plan, sql: statementsOf(plan).map((s) => s.sql), replan };
     } finally {
       await target.dispose();

@@ -48,7 +48,7 @@ export async function applyCommand(flags: ApplyFlags): Promise<number> {
     if (!result.ok) return fail(result.error);
     // Verify: the target must now be the desired state, i.e. planning again yields nothing.
     const after = await introspect(target.db, { schemas });
-    const replan = makePlan(after, desired.catalog, schemas);
+    const replan = makePlan(after, desired.catalog, schemas, [], { manageRoles: ctx.value.config.roles.manage });
     if (!isEmpty(replan)) {
       const objects = [...new Set(replan.steps.map((s) => describeId(objectOf(s.change).id)))];
       return fail({ code: 'converge', message: `applied, but the target did not converge on the desired state: ${objects.join(', ')}`, hint: 'please report this plan: it is a schemaplan bug' });

@@ -9,6 +9,11 @@ select n.nspname as schema,
        a.attnotnull as not_null,
        case when a.attgenerated = '' then pg_get_expr(ad.adbin, ad.adrelid) end as default_expr,
        a.attidentity as identity,
+       (select concat_ws(' ', 'START WITH ' || s.seqstart, 'INCREMENT BY ' || s.seqincrement, 'MINVALUE ' || s.seqmin,
+                         'MAXVALUE ' || s.seqmax, 'CACHE ' || s.seqcache, case when s.seqcycle then 'CYCLE' else 'NO CYCLE' end)
+        from pg_depend d join pg_sequence s on s.seqrelid = d.objid
+        where a.attidentity <> '' and d.classid = 'pg_class'::regclass and d.refclassid = 'pg_class'::regclass
+          and d.refobjid = c.oid and d.refobjsubid = a.attnum and d.deptype = 'i') as identity_options,
        case when a.attgenerated <> '' then pg_get_expr(ad.adbin, ad.adrelid) end as generated,
        case when a.attcollation <> 0 and a.attcollation <> t.typcollation
             then quote_ident(cn.nspname) || '.' || quote_ident(co.collname) end as collation
@@ -22,6 +27,13 @@ left join pg_namespace cn on cn.oid = co.collnamespace
 where n.nspname = any($1::text[])
   and c.relkind in ('r', 'p')
   and a.attnum > 0 and not a.attisdropped
-  and (a.attislocal or not c.relispartition)
+  -- a partition's columns are its parent's, unless it overrides the default or adds NOT NULL
+  and (a.attislocal or not c.relispartition or exists (
+        select 1 from pg_inherits i
+        join pg_attribute pa on pa.attrelid = i.inhparent and pa.attname = a.attname
+        left join pg_attrdef pd on pd.adrelid = pa.attrelid and pd.adnum = pa.attnum
+        where i.inhrelid = c.oid
+          and ((a.attnotnull and not pa.attnotnull)
+               or pg_get_expr(ad.adbin, ad.adrelid) is distinct from pg_get_expr(pd.adbin, pd.adrelid))))
   and not exists (select 1 from pg_depend d
                   where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'e')

@@ -1,4 +1,5 @@
--- Indexes that do not back a constraint (those belong to their constraint).
+-- Indexes that do not back a constraint (those belong to their constraint). A partition's index attached to its
+-- parent's index names that parent (pg_inherits).
 select n.nspname as schema,
        ic.relname as name,
        c.relname as table,
@@ -9,7 +10,12 @@ select n.nspname as schema,
        array(select coalesce(a.attname::text, '') from unnest(i.indkey::int2[]) with ordinality u(attnum, ord)
              left join pg_attribute a on a.attrelid = i.indrelid and a.attnum = u.attnum
              where u.ord <= i.indnkeyatts order by u.ord) as columns,
-       i.indpred is not null as partial
+       i.indpred is not null as partial,
+       (select json_build_object('schema', pn.nspname, 'name', pi.relname)
+        from pg_inherits h join pg_class pi on pi.oid = h.inhparent join pg_namespace pn on pn.oid = pi.relnamespace
+        where h.inhrelid = ic.oid) as attached_to,
+       -- a partitioned index is created after its partitions' indexes, which it then attaches (and is valid at once)
+       array(select 'pg_class'::regclass::oid::text || ':' || h.inhrelid::text || ':0' from pg_inherits h where h.inhparent = ic.oid) as depends_on
 from pg_index i
 join pg_class ic on ic.oid = i.indexrelid
 join pg_class c on c.oid = i.indrelid
@@ -18,6 +24,5 @@ where n.nspname = any($1::text[])
   and c.relkind in ('r', 'p', 'm')
   and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid and k.conrelid = i.indrelid
                   and k.contype in ('p', 'u', 'x'))
-  and not exists (select 1 from pg_inherits h where h.inhrelid = ic.oid)
   and not exists (select 1 from pg_depend d
                   where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'e')

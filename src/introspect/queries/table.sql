@@ -7,6 +7,10 @@ select n.nspname as schema,
        c.relrowsecurity as rls,
        c.relforcerowsecurity as force_rls,
        coalesce(c.reloptions, '{}')::text[] as options,
+       case c.relreplident when 'f' then 'FULL' when 'n' then 'NOTHING'
+         when 'i' then coalesce((select 'USING INDEX ' || quote_ident(ic.relname) from pg_index i join pg_class ic on ic.oid = i.indexrelid
+                                 where i.indrelid = c.oid and i.indisreplident), 'DEFAULT')
+         else 'DEFAULT' end as replica_identity,
        case when c.relkind = 'p' then pg_get_partkeydef(c.oid) end as partition_key,
        case when c.relispartition then (
          select json_build_object('schema', pn.nspname, 'name', pc.relname, 'bound', pg_get_expr(c.relpartbound, c.oid))

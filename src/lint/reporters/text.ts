@@ -20,6 +20,7 @@ function groupOf(f: Finding): { key: string; owner: boolean } {
 
 function shortLabel(id: ObjectId): string {
   if (id.kind === 'grant') return `grant to ${id.grantee}`;
+  if (id.kind === 'defaultPrivilege') return `default privileges on ${id.objtype} to ${id.grantee}`;
   return `${id.kind} ${id.name}`;
 }
 

@@ -3,11 +3,11 @@ import type { CatalogObject, ColumnObject, ConstraintObject, PolicyObject, Table
 
 /** Small hand-built catalogs for engine and reporter tests (rule tests use real databases). */
 export function table(name: string, extra: Partial<TableObject> = {}, schema = 'public'): TableObject {
-  return { kind: 'table', id: { kind: 'table', schema, name }, comment: null, persistence: 'permanent', rls: true, forceRls: false, options: [], partitionKey: null, partitionOf: null, inherits: [], ...extra };
+  return { kind: 'table', id: { kind: 'table', schema, name }, comment: null, persistence: 'permanent', rls: true, forceRls: false, options: [], replicaIdentity: 'DEFAULT', partitionKey: null, partitionOf: null, inherits: [], ...extra };
 }
 
 export function column(tableName: string, name: string, type: string, position: number, extra: Partial<ColumnObject> = {}, schema = 'public'): ColumnObject {
-  return { kind: 'column', id: { kind: 'column', schema, table: tableName, name }, comment: null, position, type, notNull: false, default: null, identity: null, generated: null, collation: null, ...extra };
+  return { kind: 'column', id: { kind: 'column', schema, table: tableName, name }, comment: null, position, type, notNull: false, default: null, identity: null, identityOptions: null, generated: null, collation: null, ...extra };
 }
 
 export function primaryKey(tableName: string, columns: string[], schema = 'public'): ConstraintObject {
