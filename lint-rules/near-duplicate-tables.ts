@@ -36,23 +36,46 @@ export default defineRule({
       const cols = new Set(columnsOf(ctx.catalog, t.id).map((c) => toSnake(c.id.name)).filter((c) => !ignoreColumns.includes(c)));
       return { t, key: ws.join('_'), core: core.join('_'), dropped: ws.filter((w) => !core.includes(w)), cols };
     });
-    for (let i = 0; i < tables.length; i++) {
-      for (let j = i + 1; j < tables.length; j++) {
-        const a = tables[i]!;
-        const b = tables[j]!;
-        const data = { table: tableSql(b.t.id), other: tableSql(a.t.id) };
-        if (a.key === b.key) {
-          const flat = (n: string) => n.toLowerCase().replaceAll('_', '');
-          const how = a.t.id.name === b.t.id.name ? 'schema' : flat(a.t.id.name) === flat(b.t.id.name) ? 'letter case' : 'singular/plural';
-          ctx.report({ messageId: 'sameName', target: b.t.id, data: { ...data, how } });
-        } else if (a.core === b.core) {
-          const affix = [...a.dropped, ...b.dropped].join(', ');
-          ctx.report({ messageId: 'affix', target: b.t.id, data: { ...data, affix } });
-        } else if (a.cols.size >= minColumns && b.cols.size >= minColumns) {
-          const shared = [...a.cols].filter((c) => b.cols.has(c)).length;
-          const ratio = shared / new Set([...a.cols, ...b.cols]).size;
-          if (ratio >= columnOverlap) ctx.report({ messageId: 'columns', target: b.t.id, data: { ...data, percent: Math.round(ratio * 100) } });
-        }
+    // Linear in the number of tables: name matches through maps; each table is reported once, against the
+    // first table it duplicates. Tables whose exact column set three or more tables share follow a pattern
+    // (generated or per-tenant tables), not a copy, and are left out of the column comparison.
+    type Entry = (typeof tables)[number];
+    const reported = new Set<Entry>();
+    const report = (a: Entry, b: Entry, messageId: 'sameName' | 'affix' | 'columns', extra: Record<string, string | number>) => {
+      if (reported.has(b)) return;
+      reported.add(b);
+      ctx.report({ messageId, target: b.t.id, data: { table: tableSql(b.t.id), other: tableSql(a.t.id), ...extra } });
+    };
+    const firstBy = (key: (e: Entry) => string, onMatch: (first: Entry, e: Entry) => void) => {
+      const first = new Map<string, Entry>();
+      for (const e of tables) {
+        const k = key(e);
+        const f = first.get(k);
+        if (f) onMatch(f, e);
+        else first.set(k, e);
+      }
+    };
+    const flat = (n: string) => n.toLowerCase().replaceAll('_', '');
+    firstBy(
+      (e) => e.key,
+      (a, b) => report(a, b, 'sameName', { how: a.t.id.name === b.t.id.name ? 'schema' : flat(a.t.id.name) === flat(b.t.id.name) ? 'letter case' : 'singular/plural' }),
+    );
+    firstBy(
+      (e) => e.core,
+      (a, b) => a.key !== b.key && report(a, b, 'affix', { affix: [...a.dropped, ...b.dropped].join(', ') }),
+    );
+    const signature = (e: Entry) => [...e.cols].sort().join(',');
+    const shared = new Map<string, number>();
+    for (const e of tables) shared.set(signature(e), (shared.get(signature(e)) ?? 0) + 1);
+    const candidates = tables.filter((e) => e.cols.size >= minColumns && shared.get(signature(e))! < 3);
+    for (let i = 0; i < candidates.length; i++) {
+      for (let j = i + 1; j < candidates.length; j++) {
+        const a = candidates[i]!;
+        const b = candidates[j]!;
+        if (reported.has(b) || a.key === b.key || a.core === b.core) continue;
+        const common = [...a.cols].filter((c) => b.cols.has(c)).length;
+        const ratio = common / new Set([...a.cols, ...b.cols]).size;
+        if (ratio >= columnOverlap) report(a, b, 'columns', { percent: Math.round(ratio * 100) });
       }
     }
   },
