@@ -8,6 +8,10 @@ ruleTester(rule, {
       name: 'few shared columns',
       sql: 'create table a (id uuid, name text, email text, phone text, city text); create table b (id uuid, name text, title text, body text, tags text[])',
     },
+    {
+      name: 'a series of tables with one column set is a pattern, not copies',
+      sql: Array.from({ length: 60 }, (_, i) => `create table shard_${i} (id uuid, "userId" uuid, title text, body text, priority int)`).join(';'),
+    },
   ],
   invalid: [
     {
