@@ -8,6 +8,10 @@ import { isTty, printError, progress, writeOutput } from '../output/io.ts';
 import { EXIT } from '../exit.ts';
 import { formatFindings, lintExitCode, type FailOn } from '../../lint/index.ts';
 import { lintBuiltDesired } from '../../workflow/lint.ts';
+import { ok } from '../../errors.ts';
+import type { LintResult } from '../../lint/index.ts';
+
+const EMPTY_LINT: LintResult = { findings: [], suppressed: [], baselined: [], rules: [] };
 
 export interface PlanFlags extends CommonFlags {
   format: 'text' | 'sql' | 'json' | 'markdown';
@@ -27,8 +31,10 @@ export async function planCommand(flags: PlanFlags): Promise<number> {
   if (!prepared.ok) return fail(prepared.error);
   const { plan, target, desired } = prepared.value;
   await target.dispose();
-  // Lint runs inside plan too: the findings follow the plan in text output, and --fail-on gates on them.
-  const lint = lintBuiltDesired(ctx.value.config, desired, plan);
+  // Lint runs inside plan too: the findings follow the plan in text and markdown output, and --fail-on gates on
+  // them. Machine formats (json, sql) carry only the plan, so lint is skipped there unless --fail-on asks for it.
+  const wantLint = flags.failOn !== undefined || flags.format === 'text' || flags.format === 'markdown';
+  const lint = wantLint ? lintBuiltDesired(ctx.value.config, desired, plan) : ok(EMPTY_LINT);
   if (!lint.ok) return fail(lint.error);
   const color = isTty() && !flags.out;
   // The plan shows warnings and errors; info-level findings are for `schemaplan lint`.
