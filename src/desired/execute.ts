@@ -118,7 +118,7 @@ function nameOf(n: any): string | undefined {
  */
 function positionOfMissingName(sql: string, e: DbError): number | undefined {
   const quoted = /"([^"]+)"/.exec(e.message)?.[1];
-  if (!quoted || !e.code || !['42P01', '42883', '42704', '3F000'].includes(e.code)) return undefined;
+  if (!quoted || !MISSING.has(e.code ?? '')) return undefined;
   const wanted = quoted.replace(/\(.*$/, '').split('.').at(-1);
   let found: number | undefined;
   const visit = (node: unknown): void => {

@@ -25,11 +25,12 @@ export function lintBuiltDesired(config: Config, desired: DesiredCatalog, plan: 
   const sources = desired.sources();
   if (!sources.ok) return sources;
   const refs = unresolved.flatMap((u) => unresolvedFromError(u.statement, u.error) ?? []);
+  const baseline = baselineFile(config);
   const r = lintDesired({
     catalog: desired.catalog,
     sources: sources.value,
     lintConfig: config.lint,
-    ...(baselineFile(config) ? { baseline: baselineFile(config)! } : {}),
+    ...(baseline ? { baseline } : {}),
     ...(refs.length ? { unresolved: refs } : {}),
     plan,
   });

@@ -80,15 +80,14 @@ export async function preparePlan(req: PlanRequest): Promise<Result<Prepared, Us
     }
     const schemas = req.config.schemas === 'all' ? [...new Set([...targetSchemas, ...schemasOf(desired.value.catalog)])].sort() : targetSchemas;
     const current = cachedCurrent ?? (await introspect(target.db, { schemas }));
+    const plan = makePlanWithHints(current, desired.value.catalog, schemas, desired.value.hints, notes, { manageRoles: req.config.roles.manage });
     if (embedded && !cachedCurrent) {
       // Stamp the data directory once it is closed; the caller keeps using a lazily reopened target.
       await target.dispose();
       writeCachedCatalog(embedded, schemas, CACHE_VERSION, current);
-      const plan = makePlanWithHints(current, desired.value.catalog, schemas, desired.value.hints, notes, { manageRoles: req.config.roles.manage });
       if (!plan.ok) return plan;
       return ok({ plan: plan.value, current, desired: desired.value, target: lazyTarget(req.target, req.config, provider), schemas });
     }
-    const plan = makePlanWithHints(current, desired.value.catalog, schemas, desired.value.hints, notes, { manageRoles: req.config.roles.manage });
     if (!plan.ok) {
       await target.dispose();
       return plan;

@@ -1,5 +1,7 @@
 import { confirm, isCancel } from '@clack/prompts';
-import { applyPlan } from '../../apply/apply.ts';
+import { applyPlan, type ApplyOptions } from '../../apply/apply.ts';
+import type { Config } from '../../config/config.ts';
+import type { Queryable } from '../../db/queryable.ts';
 import { describeId } from '../../model/identity.ts';
 import { objectOf } from '../../model/change.ts';
 import { fingerprintCatalog } from '../../model/fingerprint.ts';
@@ -39,12 +41,7 @@ export async function applyCommand(flags: ApplyFlags): Promise<number> {
     }
     const gate = await confirmPlan(plan, target.description, flags);
     if (gate !== null) return gate;
-    const result = await applyPlan(target.db, plan, {
-      lockTimeout: ctx.value.config.apply.lockTimeout,
-      statementTimeout: ctx.value.config.apply.statementTimeout,
-      currentFingerprint: async () => fingerprintCatalog(await introspect(target.db, { schemas })),
-      onStatement: (_s, i, total) => log(`applying ${i + 1}/${total}`),
-    });
+    const result = await applyPlan(target.db, plan, applyOptions(ctx.value.config, target.db, schemas, log));
     if (!result.ok) return fail(result.error);
     // Verify: the target must now be the desired state, i.e. planning again yields nothing.
     const after = await introspect(target.db, { schemas });
@@ -99,12 +96,7 @@ async function applySavedPlan(flags: ApplyFlags, ctx: Context, log: (m: string) 
     const gate = await confirmPlan(plan, target.description, flags);
     if (gate !== null) return gate;
     const schemas = [...plan.schemas];
-    const result = await applyPlan(target.db, plan, {
-      lockTimeout: ctx.config.apply.lockTimeout,
-      statementTimeout: ctx.config.apply.statementTimeout,
-      currentFingerprint: async () => fingerprintCatalog(await introspect(target.db, { schemas })),
-      onStatement: (_s, i, total) => log(`applying ${i + 1}/${total}`),
-    });
+    const result = await applyPlan(target.db, plan, applyOptions(ctx.config, target.db, schemas, log));
     if (!result.ok) return fail(result.error);
     if (fingerprintCatalog(await introspect(target.db, { schemas })) !== plan.targetFingerprint) {
       return fail({ code: 'converge', message: 'applied, but the target does not match the state the plan was made for', hint: 'run plan again to see what differs' });
@@ -114,6 +106,16 @@ async function applySavedPlan(flags: ApplyFlags, ctx: Context, log: (m: string) 
   } finally {
     await target.dispose();
   }
+}
+
+/** The drift gate reads the target's managed schemas again; progress goes to the log. */
+function applyOptions(config: Config, db: Queryable, schemas: readonly string[], log: (m: string) => void): ApplyOptions {
+  return {
+    lockTimeout: config.apply.lockTimeout,
+    statementTimeout: config.apply.statementTimeout,
+    currentFingerprint: async () => fingerprintCatalog(await introspect(db, { schemas })),
+    onStatement: (_s, i, total) => log(`applying ${i + 1}/${total}`),
+  };
 }
 
 function fail(e: Parameters<typeof printError>[0]): number {
