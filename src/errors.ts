@@ -39,18 +39,6 @@ export type Result<T, E = UserError> = { readonly ok: true; readonly value: T } 
 export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
 export const err = <E = UserError>(error: E): Result<never, E> => ({ ok: false, error });
 
-/** Thrown only to unwind to the CLI edge with a UserError; never caught elsewhere. */
-export class UserFacingError extends Error {
-  constructor(readonly userError: UserError) {
-    super(userError.message);
-  }
-}
-
-export function unwrap<T>(r: Result<T>): T {
-  if (!r.ok) throw new UserFacingError(r.error);
-  return r.value;
-}
-
 export function formatUserError(e: UserError): string {
   const where = e.location ? `${e.location.file}:${e.location.line}:${e.location.column}: ` : '';
   const what = e.object ? ` (${e.object})` : '';

@@ -1,5 +1,4 @@
 import { Command, CommanderError, Option } from 'commander';
-import { formatUserError, UserFacingError } from '../errors.ts';
 import { applyCommand } from './commands/apply.ts';
 import { compileCommand } from './commands/compile.ts';
 import { lintCommand } from './commands/lint.ts';
@@ -85,9 +84,6 @@ try {
 } catch (e) {
   if (e instanceof CommanderError) {
     exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.error;
-  } else if (e instanceof UserFacingError) {
-    process.stderr.write(`error: ${formatUserError(e.userError)}\n`);
-    exitCode = EXIT.error;
   } else {
     const debug = program.opts()['debug'] || process.env['SCHEMAPLAN_DEBUG'];
     process.stderr.write(`error: ${(e as Error).message}\n${debug ? `${(e as Error).stack}\n` : '  (run with --debug for a stack trace)\n'}`);

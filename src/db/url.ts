@@ -1,4 +1,3 @@
-import { parse } from 'pg-connection-string';
 import type { UserError } from '../errors.ts';
 
 /** The URL with its password replaced: secrets are never printed. */
@@ -20,10 +19,6 @@ export function withDatabase(url: string, database: string): string {
 
 export function isPostgresUrl(s: string): boolean {
   return /^postgres(ql)?:\/\//.test(s);
-}
-
-export function databaseName(url: string): string {
-  return parse(url).database ?? 'postgres';
 }
 
 export function connectionError(url: string, e: unknown, what = 'database'): UserError {

@@ -104,6 +104,3 @@ export function tableOf(id: ObjectId): IdOf<'table'> | null {
   }
 }
 
-export function sameId(a: ObjectId, b: ObjectId): boolean {
-  return encodeId(a) === encodeId(b);
-}

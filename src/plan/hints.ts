@@ -14,5 +14,3 @@ export interface Transition {
   /** INSERT … SELECT … FROM from */
   readonly sql: string;
 }
-
-export const NO_HINTS: PlanHints = { renames: [], transitions: [] };
