@@ -1,4 +1,4 @@
-import { buildCatalog, getObject, type Catalog, type Edge } from '../model/catalog.ts';
+import { getObject, restrictCatalog, type Catalog, type Edge } from '../model/catalog.ts';
 import { encodeId } from '../model/identity.ts';
 import type { CatalogObject, GrantObject } from '../model/objects.ts';
 import { autoGranted } from '../kinds/grant.ts';
@@ -52,6 +52,6 @@ export function scopeGrants(current: Catalog, desired: Catalog, manage: ManagedR
     if (desired.objects.has(whole)) extraEdges.push({ from: encodeId(o.id), to: whole });
   }
   const filter = (c: Catalog, more: CatalogObject[] = [], edges: Edge[] = []) =>
-    !managed && !more.length && !edges.length ? c : buildCatalog([...[...c.objects.values()].filter(keep), ...more], [...c.edges, ...edges], c.serverVersion);
+    !managed && !more.length && !edges.length ? c : restrictCatalog(c, keep, more, edges);
   return { current: filter(current), desired: filter(desired, extra, extraEdges) };
 }

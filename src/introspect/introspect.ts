@@ -58,41 +58,65 @@ export async function introspect(db: Queryable, opts: IntrospectOptions): Promis
     }
     const lanes = [db, ...helpers];
     const schemas = [...opts.schemas];
-    const jobs: { sql: string; params: unknown[] }[] = [
-      { sql: DEPEND_SQL, params: [] },
-      ...KIND_QUERIES.map((k) => ({ sql: SQL.get(k.file)!, params: [schemas] })),
+    // Each kind's rows become objects as soon as its query returns, while the other queries still run: the
+    // client's work overlaps the server's, and no kind's raw rows outlive their reading (pg_depend's are
+    // kept until every object's ref is known).
+    const read = new Array<ReadKind>(KIND_QUERIES.length);
+    let dependRows: { from_ref: string; to_ref: string }[] = [];
+    const jobs: ((lane: Queryable) => Promise<void>)[] = [
+      async (lane) => {
+        dependRows = (await lane.query<{ from_ref: string; to_ref: string }>(DEPEND_SQL)).rows;
+      },
+      ...KIND_QUERIES.map((k, i) => async (lane: Queryable) => {
+        read[i] = readKind(k.read, (await lane.query<Record<string, any>>(SQL.get(k.file)!, [schemas])).rows);
+      }),
     ];
-    const results = new Array<Record<string, any>[]>(jobs.length);
     let next = 0;
     await Promise.all(
       lanes.map(async (lane) => {
-        for (let i = next++; i < jobs.length; i = next++) results[i] = (await lane.query<Record<string, any>>(jobs[i]!.sql, jobs[i]!.params)).rows;
+        for (let i = next++; i < jobs.length; i = next++) await jobs[i]!(lane);
       }),
     );
     const objects: CatalogObject[] = [];
     const byRef = new Map<string, string>();
     // Rows may name what they depend on outside pg_depend (a grant: its object), as refs.
     const extraDeps: { from: string; to: string }[] = [];
-    KIND_QUERIES.forEach((k, i) => {
-      for (const row of results[i + 1]!) {
-        const o = k.read(row);
-        objects.push(o);
-        byRef.set(row.ref, encodeId(o.id));
-        for (const to of row.depends_on ?? []) extraDeps.push({ from: row.ref, to });
-      }
-    });
-    const edges: Edge[] = [];
-    const deps = (results[0] as { from_ref: string; to_ref: string }[]).map((x) => ({ from: x.from_ref, to: x.to_ref }));
-    for (const d of [...deps, ...extraDeps]) {
-      const from = resolveRef(byRef, d.from);
-      const to = resolveRef(byRef, d.to);
-      if (from && to && from !== to) edges.push({ from, to });
+    for (const kind of read) {
+      for (const o of kind.objects) objects.push(o);
+      for (const [ref, key] of kind.refs) byRef.set(ref, key);
+      for (const d of kind.extraDeps) extraDeps.push(d);
     }
+    const edges: Edge[] = [];
+    const addEdge = (fromRef: string, toRef: string) => {
+      const from = resolveRef(byRef, fromRef);
+      const to = resolveRef(byRef, toRef);
+      if (from && to && from !== to) edges.push({ from, to });
+    };
+    for (const d of dependRows) addEdge(d.from_ref, d.to_ref);
+    for (const d of extraDeps) addEdge(d.from, d.to);
     return buildCatalog(objects, edges, Number(version.rows[0]!.v));
   } finally {
     await Promise.all(helpers.map((h) => h.exec('COMMIT').then(() => h.close()).catch(() => {})));
     await db.exec('COMMIT');
   }
+}
+
+interface ReadKind {
+  readonly objects: CatalogObject[];
+  /** `classid:objid:subid` of each row → the encoded id of its object. */
+  readonly refs: [string, string][];
+  readonly extraDeps: { from: string; to: string }[];
+}
+
+function readKind(read: (row: Record<string, any>) => CatalogObject, rows: Record<string, any>[]): ReadKind {
+  const out: ReadKind = { objects: [], refs: [], extraDeps: [] };
+  for (const row of rows) {
+    const o = read(row);
+    out.objects.push(o);
+    out.refs.push([row.ref, encodeId(o.id)]);
+    for (const to of row.depends_on ?? []) out.extraDeps.push({ from: row.ref, to });
+  }
+  return out;
 }
 
 /** A reference to a column we do not model (e.g. of a view) falls back to its relation. */

@@ -2,7 +2,7 @@ import { getObject, type Catalog } from '../model/catalog.ts';
 import { stmt, type Statement } from '../model/change.ts';
 import type { ColumnObject } from '../model/objects.ts';
 import { ident, qualified } from '../sql/quote.ts';
-import { commentIfAny, commentOn } from './common.ts';
+import { commentIfAny, commentOn, sameValue } from './common.ts';
 import type { DdlContext, KindModule } from './kind.ts';
 import { sequencesReplacedByIdentity } from './sequence.ts';
 
@@ -66,7 +66,7 @@ function alterColumn(from: ColumnObject, to: ColumnObject, fields: readonly stri
   return out;
 }
 
-const differing = (a: ColumnObject, b: ColumnObject, fields: (keyof ColumnObject)[]) => fields.filter((f) => JSON.stringify(a[f]) !== JSON.stringify(b[f]));
+const differing = (a: ColumnObject, b: ColumnObject, fields: (keyof ColumnObject)[]) => fields.filter((f) => !sameValue(a[f], b[f]));
 
 /**
  * For a column of a partition (read only when it overrides its parent's default or NOT NULL): the parent's

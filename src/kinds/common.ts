@@ -15,7 +15,14 @@ export function changedFields<T extends object>(a: T, b: T, ignore: ReadonlySet<
   const out: string[] = [];
   for (const k of Object.keys(b) as (keyof T & string)[]) {
     if (ignore.has(k) || k === 'id' || k === 'kind') continue;
-    if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) out.push(k);
+    if (!sameValue(a[k], b[k])) out.push(k);
   }
   return out;
+}
+
+/** Equality of JSON-like data; most fields are strings, booleans or null, compared without serializing. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
 }

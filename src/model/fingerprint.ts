@@ -19,20 +19,34 @@ export function informationalFields(kind: string): ReadonlySet<string> {
 export function comparable(o: CatalogObject): Record<string, unknown> {
   const skip = informationalFields(o.kind);
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) if (!skip.has(k)) out[k] = v;
+  for (const k in o) if (!skip.has(k)) out[k] = o[k as keyof CatalogObject];
   return out;
 }
 
-/** A content hash of a catalog, independent of read order and column positions. */
+const fingerprints = new WeakMap<Catalog, string>();
+
+/** A content hash of a catalog, independent of read order and column positions (computed once per catalog). */
 export function fingerprintCatalog(catalog: Catalog): string {
+  const known = fingerprints.get(catalog);
+  if (known) return known;
   const hash = createHash('sha256');
-  const keys = [...catalog.objects.keys()].sort();
-  for (const k of keys) {
-    hash.update(k);
-    hash.update(JSON.stringify(comparable(catalog.objects.get(k)!)));
-    hash.update('\n');
+  // Fed in 64 KB pieces: one update per object costs more than the hashing itself.
+  let piece = '';
+  for (const k of [...catalog.objects.keys()].sort()) {
+    piece += `${k}${JSON.stringify(comparable(catalog.objects.get(k)!))}\n`;
+    if (piece.length > 65536) {
+      hash.update(piece);
+      piece = '';
+    }
   }
-  return hash.digest('hex').slice(0, 32);
+  const fingerprint = hash.update(piece).digest('hex').slice(0, 32);
+  fingerprints.set(catalog, fingerprint);
+  return fingerprint;
+}
+
+/** Records a fingerprint computed earlier for this content (a cached catalog carries its own). */
+export function rememberFingerprint(catalog: Catalog, fingerprint: string): void {
+  fingerprints.set(catalog, fingerprint);
 }
 
 export function sha256(text: string | Buffer): string {

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { deserializeCatalog, serializeCatalog } from '../desired/build.ts';
+import { catalogDocument, catalogFromDocument, type CatalogDocument } from '../desired/build.ts';
 import type { Catalog } from '../model/catalog.ts';
 import { sha256 } from '../model/fingerprint.ts';
 
@@ -26,16 +26,19 @@ export function dataDirStamp(dataDir: string): string | null {
   return sha256(parts.sort().join('\n'));
 }
 
+/** The layout of the cache file itself; files of another layout are ignored. */
+const FORMAT = 2;
+
 const cacheFile = (dataDir: string) => path.join(path.dirname(dataDir), 'cache', 'dev-catalog.json');
 
 export function readCachedCatalog(dataDir: string, schemas: readonly string[], queriesVersion: string): Catalog | null {
   const file = cacheFile(dataDir);
   if (!existsSync(file)) return null;
   try {
-    const cached = JSON.parse(readFileSync(file, 'utf8')) as { stamp: string; schemas: string[]; version: string; catalog: string };
-    if (cached.version !== queriesVersion || cached.schemas.join(',') !== schemas.join(',')) return null;
+    const cached = JSON.parse(readFileSync(file, 'utf8')) as { format?: number; stamp: string; schemas: string[]; version: string; catalog: CatalogDocument };
+    if (cached.format !== FORMAT || cached.version !== queriesVersion || cached.schemas.join(',') !== schemas.join(',')) return null;
     if (cached.stamp !== dataDirStamp(dataDir)) return null;
-    return deserializeCatalog(cached.catalog);
+    return catalogFromDocument(cached.catalog);
   } catch {
     return null;
   }
@@ -46,5 +49,5 @@ export function writeCachedCatalog(dataDir: string, schemas: readonly string[], 
   const stamp = dataDirStamp(dataDir);
   if (!stamp) return;
   mkdirSync(path.dirname(cacheFile(dataDir)), { recursive: true });
-  writeFileSync(cacheFile(dataDir), JSON.stringify({ stamp, schemas, version: queriesVersion, catalog: serializeCatalog(catalog) }));
+  writeFileSync(cacheFile(dataDir), JSON.stringify({ format: FORMAT, stamp, schemas, version: queriesVersion, catalog: catalogDocument(catalog) }));
 }

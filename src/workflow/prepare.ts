@@ -67,6 +67,10 @@ export async function preparePlan(req: PlanRequest): Promise<Result<Prepared, Us
   try {
     const targetSchemas = cachedCurrent ? managed : await resolveSchemas(target.db, req.config);
     const cache = req.noCache ? null : cacheDir(req.config);
+    // The target is read while the desired state is built (or read from its cache): the server works on the
+    // catalog queries meanwhile. Only `schemas: all` needs the desired schemas first.
+    const early = cachedCurrent ? Promise.resolve(cachedCurrent) : req.config.schemas === 'all' ? null : introspect(target.db, { schemas: targetSchemas });
+    const earlyDone = early?.then(() => undefined, () => undefined);
     let desired = await buildDesiredCatalog(req.config, req.desiredPath, provider, { cacheDir: cache, log, schemasHint: targetSchemas });
     const notes: string[] = [];
     if (!desired.ok && desired.error.code === 'shadow' && fallback) {
@@ -75,11 +79,12 @@ export async function preparePlan(req: PlanRequest): Promise<Result<Prepared, Us
       desired = await buildDesiredCatalog(req.config, req.desiredPath, fallback, { cacheDir: cache, log, schemasHint: targetSchemas });
     }
     if (!desired.ok) {
+      await earlyDone;
       await target.dispose();
       return desired;
     }
     const schemas = req.config.schemas === 'all' ? [...new Set([...targetSchemas, ...schemasOf(desired.value.catalog)])].sort() : targetSchemas;
-    const current = cachedCurrent ?? (await introspect(target.db, { schemas }));
+    const current = early ? await early : await introspect(target.db, { schemas });
     const plan = makePlanWithHints(current, desired.value.catalog, schemas, desired.value.hints, notes, { manageRoles: req.config.roles.manage });
     if (embedded && !cachedCurrent) {
       // Stamp the data directory once it is closed; the caller keeps using a lazily reopened target.

@@ -1,4 +1,3 @@
-import { confirm, isCancel } from '@clack/prompts';
 import { applyPlan, type ApplyOptions } from '../../apply/apply.ts';
 import type { Config } from '../../config/config.ts';
 import type { Queryable } from '../../db/queryable.ts';
@@ -70,6 +69,8 @@ async function confirmPlan(plan: Plan, where: string, flags: ApplyFlags): Promis
   }
   if (!flags.autoApprove) {
     if (!process.stdin.isTTY) return fail({ code: 'apply', message: 'refusing to apply without confirmation: not a terminal', hint: 'pass --auto-approve' });
+    // Loaded only when a person is asked: most applies run with --auto-approve or without a TTY.
+    const { confirm, isCancel } = await import('@clack/prompts');
     const answer = await confirm({ message: `Apply ${statementsOf(plan).length} statements to ${where}?` });
     if (isCancel(answer) || !answer) {
       process.stdout.write('Cancelled; nothing was applied.\n');

@@ -2,21 +2,29 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { PGlite, type Extensions } from '@electric-sql/pglite';
-import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
-import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import { citext } from '@electric-sql/pglite/contrib/citext';
-import { hstore } from '@electric-sql/pglite/contrib/hstore';
-import { ltree } from '@electric-sql/pglite/contrib/ltree';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
-import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
+import type { Extensions, PGlite } from '@electric-sql/pglite';
 import { fromPglite, type Queryable } from '../../db/queryable.ts';
 import { ok } from '../../errors.ts';
 import { track, type ShadowProvider } from './provider.ts';
 
-/** Contrib extensions an application schema commonly creates; PGlite needs them registered up front. */
-export const PGLITE_EXTENSIONS: Extensions = { btree_gin, btree_gist, citext, hstore, ltree, pg_trgm, pgcrypto, uuid_ossp };
+/**
+ * PGlite and the contrib extensions an application schema commonly creates (PGlite needs them registered up
+ * front). Imported on first use: a plan against a server, or a warm plan, never loads PGlite at all.
+ */
+async function pglite(): Promise<{ PGlite: typeof PGlite; extensions: Extensions }> {
+  const [{ PGlite }, { btree_gin }, { btree_gist }, { citext }, { hstore }, { ltree }, { pg_trgm }, { pgcrypto }, { uuid_ossp }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/btree_gin'),
+    import('@electric-sql/pglite/contrib/btree_gist'),
+    import('@electric-sql/pglite/contrib/citext'),
+    import('@electric-sql/pglite/contrib/hstore'),
+    import('@electric-sql/pglite/contrib/ltree'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('@electric-sql/pglite/contrib/pgcrypto'),
+    import('@electric-sql/pglite/contrib/uuid_ossp'),
+  ]);
+  return { PGlite, extensions: { btree_gin, btree_gist, citext, hstore, ltree, pg_trgm, pgcrypto, uuid_ossp } };
+}
 
 // The package exports no package.json; read it beside its entry point (dist/…).
 const PGLITE_VERSION: string = JSON.parse(
@@ -61,16 +69,17 @@ export function pgliteProvider(): ShadowProvider {
 
 /** A PGlite in memory (dataDir null) or in a new data directory, started from the cached template. */
 export async function createPglite(dataDir: string | null): Promise<PGlite> {
+  const { PGlite, extensions } = await pglite();
   const template = templateFile();
   const where = dataDir ? { dataDir } : {};
   if (existsSync(template)) {
     try {
-      return await PGlite.create({ ...where, loadDataDir: new Blob([readFileSync(template)]), extensions: PGLITE_EXTENSIONS });
+      return await PGlite.create({ ...where, loadDataDir: new Blob([readFileSync(template)]), extensions });
     } catch {
       // An unreadable template: fall through and rebuild it.
     }
   }
-  const fresh = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
+  const fresh = await PGlite.create({ extensions });
   const blob = await fresh.dumpDataDir('none');
   try {
     mkdirSync(path.dirname(template), { recursive: true });
@@ -82,13 +91,14 @@ export async function createPglite(dataDir: string | null): Promise<PGlite> {
   }
   if (!dataDir) return fresh;
   await fresh.close();
-  return PGlite.create({ dataDir, loadDataDir: blob, extensions: PGLITE_EXTENSIONS });
+  return PGlite.create({ dataDir, loadDataDir: blob, extensions });
 }
 
 /** The persistent embedded dev database (the default target): a PGlite data directory. */
 export async function openPgliteDir(dataDir: string): Promise<{ db: Queryable; created: boolean }> {
   const created = !existsSync(path.join(dataDir, 'PG_VERSION'));
   mkdirSync(dataDir, { recursive: true });
-  const db = created ? await createPglite(dataDir) : await PGlite.create({ dataDir, extensions: PGLITE_EXTENSIONS });
+  const { PGlite, extensions } = await pglite();
+  const db = created ? await createPglite(dataDir) : await PGlite.create({ dataDir, extensions });
   return { db: fromPglite(db, `embedded dev database (${dataDir})`), created };
 }
