@@ -6,10 +6,9 @@ import type { DbError, Queryable } from '../db/queryable.ts';
 import { err, ok, type Result, type UserError } from '../errors.ts';
 import { introspect } from '../introspect/introspect.ts';
 import { resolveSchemas } from '../introspect/schemas.ts';
-import type { Catalog, Edge } from '../model/catalog.ts';
-import { encodeId } from '../model/identity.ts';
-import type { CatalogObject } from '../model/objects.ts';
-import { fingerprintCatalog, rememberFingerprint, sha256 } from '../model/fingerprint.ts';
+import type { Catalog } from '../model/catalog.ts';
+import { fromCache, toCache, type CachedCatalog } from '../model/catalog-json.ts';
+import { sha256 } from '../model/fingerprint.ts';
 import { discoverFiles } from './discover.ts';
 import { executeStatements } from './execute.ts';
 import { FORMATS } from './formats.ts';
@@ -96,7 +95,7 @@ export async function loadStubs(db: Queryable, config: Config): Promise<Result<v
 /** Content hash of everything that decides the desired catalog: files, config, stubs, shadow, schemaplan. */
 export function desiredFingerprint(config: Config, sources: Pick<DesiredSources, 'files'>, providerKey: string): string {
   const parts = [
-    'desired-cache-v3',
+    'desired-cache-v4',
     CACHE_VERSION,
     providerKey,
     JSON.stringify({ schemas: config.schemas, external: config.external }),
@@ -140,9 +139,9 @@ export async function buildDesiredCatalog(
   const cacheFile = opts.cacheDir ? path.join(opts.cacheDir, 'cache', `desired-${fingerprint}.json`) : null;
   if (cacheFile && existsSync(cacheFile) && config.schemas !== 'all') {
     // Unchanged files: neither a shadow nor even compiling them is needed to plan.
-    const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { catalog: CatalogDocument; hints: PlanHints };
+    const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { catalog: CachedCatalog; hints: PlanHints };
     const lazy = once(() => compileDesired(files.value));
-    return ok({ catalog: catalogFromDocument(cached.catalog), hints: cached.hints, fingerprint, sources: lazy, cached: true });
+    return ok({ catalog: fromCache(cached.catalog), hints: cached.hints, fingerprint, sources: lazy, cached: true });
   }
   const sources = compileDesired(files.value);
   if (!sources.ok) return sources;
@@ -160,7 +159,7 @@ export async function buildDesiredCatalog(
     if (await settleExpressions(shadow.db, catalog)) catalog = await introspect(shadow.db, { schemas });
     if (cacheFile && !opts.unresolved?.length) {
       mkdirSync(path.dirname(cacheFile), { recursive: true });
-      writeFileSync(cacheFile, JSON.stringify({ catalog: catalogDocument(catalog), hints: hints.value }));
+      writeFileSync(cacheFile, JSON.stringify({ catalog: toCache(catalog), hints: hints.value }));
     }
     const compiled = sources.value;
     return ok({ catalog, hints: hints.value, fingerprint, sources: () => ok(compiled), cached: false });
@@ -179,31 +178,6 @@ export function planHints(sources: DesiredSources): Result<PlanHints, UserError>
     renames,
     transitions: transitions.value.map((t) => ({ table: t.table, from: t.from, sql: transitionInsertSql(t) })),
   });
-}
-
-/** A catalog as plain JSON data (`inspect --format json`, and the caches). */
-export interface CatalogDocument {
-  readonly serverVersion: number;
-  readonly fingerprint: string;
-  readonly objects: readonly CatalogObject[];
-  readonly edges: readonly Edge[];
-}
-
-export function catalogDocument(c: Catalog): CatalogDocument {
-  return { serverVersion: c.serverVersion, fingerprint: fingerprintCatalog(c), objects: [...c.objects.values()], edges: c.edges };
-}
-
-export function serializeCatalog(c: Catalog): string {
-  return JSON.stringify(catalogDocument(c));
-}
-
-/** Trusts the document (written by catalogDocument): edges are already unique and the fingerprint is its own. */
-export function catalogFromDocument(doc: CatalogDocument): Catalog {
-  const objects = new Map<string, CatalogObject>();
-  for (const o of doc.objects) objects.set(encodeId(o.id), o);
-  const catalog: Catalog = { objects, edges: doc.edges, serverVersion: doc.serverVersion };
-  rememberFingerprint(catalog, doc.fingerprint);
-  return catalog;
 }
 
 function once<T>(fn: () => T): () => T {

@@ -1,5 +1,5 @@
 import { readAsset } from '../assets.ts';
-import { buildCatalog, type Catalog, type Edge } from '../model/catalog.ts';
+import { catalogOf, type Catalog, type Edge } from '../model/catalog.ts';
 import { encodeId } from '../model/identity.ts';
 import type { CatalogObject } from '../model/objects.ts';
 import type { Queryable } from '../db/queryable.ts';
@@ -77,13 +77,15 @@ export async function introspect(db: Queryable, opts: IntrospectOptions): Promis
         for (let i = next++; i < jobs.length; i = next++) await jobs[i]!(lane);
       }),
     );
-    const objects: CatalogObject[] = [];
+    const objects = new Map<string, CatalogObject>();
     const byRef = new Map<string, string>();
     // Rows may name what they depend on outside pg_depend (a grant: its object), as refs.
     const extraDeps: { from: string; to: string }[] = [];
     for (const kind of read) {
-      for (const o of kind.objects) objects.push(o);
-      for (const [ref, key] of kind.refs) byRef.set(ref, key);
+      for (const { ref, key, object } of kind.objects) {
+        objects.set(key, object);
+        byRef.set(ref, key);
+      }
       for (const d of kind.extraDeps) extraDeps.push(d);
     }
     const edges: Edge[] = [];
@@ -94,7 +96,7 @@ export async function introspect(db: Queryable, opts: IntrospectOptions): Promis
     };
     for (const d of dependRows) addEdge(d.from_ref, d.to_ref);
     for (const d of extraDeps) addEdge(d.from, d.to);
-    return buildCatalog(objects, edges, Number(version.rows[0]!.v));
+    return catalogOf(objects, edges, Number(version.rows[0]!.v));
   } finally {
     await Promise.all(helpers.map((h) => h.exec('COMMIT').then(() => h.close()).catch(() => {})));
     await db.exec('COMMIT');
@@ -102,18 +104,16 @@ export async function introspect(db: Queryable, opts: IntrospectOptions): Promis
 }
 
 interface ReadKind {
-  readonly objects: CatalogObject[];
-  /** `classid:objid:subid` of each row → the encoded id of its object. */
-  readonly refs: [string, string][];
+  /** Each row's object, its encoded id, and its `classid:objid:subid`. */
+  readonly objects: { ref: string; key: string; object: CatalogObject }[];
   readonly extraDeps: { from: string; to: string }[];
 }
 
 function readKind(read: (row: Record<string, any>) => CatalogObject, rows: Record<string, any>[]): ReadKind {
-  const out: ReadKind = { objects: [], refs: [], extraDeps: [] };
+  const out: ReadKind = { objects: [], extraDeps: [] };
   for (const row of rows) {
-    const o = read(row);
-    out.objects.push(o);
-    out.refs.push([row.ref, encodeId(o.id)]);
+    const object = read(row);
+    out.objects.push({ ref: row.ref, key: encodeId(object.id), object });
     for (const to of row.depends_on ?? []) out.extraDeps.push({ from: row.ref, to });
   }
   return out;

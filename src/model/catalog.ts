@@ -17,7 +17,12 @@ export interface Catalog {
 export function buildCatalog(objects: Iterable<CatalogObject>, edges: Iterable<Edge>, serverVersion: number): Catalog {
   const map = new Map<string, CatalogObject>();
   for (const o of objects) map.set(encodeId(o.id), o);
-  return { objects: map, edges: keptEdges(map, edges), serverVersion };
+  return catalogOf(map, edges, serverVersion);
+}
+
+/** A catalog over objects already keyed by their encoded ids (introspection keys each object once). */
+export function catalogOf(objects: Map<string, CatalogObject>, edges: Iterable<Edge>, serverVersion: number): Catalog {
+  return { objects, edges: keptEdges(objects, edges), serverVersion };
 }
 
 /**

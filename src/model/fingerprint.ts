@@ -16,10 +16,11 @@ export function informationalFields(kind: string): ReadonlySet<string> {
   return INFORMATIONAL[kind] ?? ALWAYS;
 }
 
-export function comparable(o: CatalogObject): Record<string, unknown> {
+/** What a fingerprint hashes of an object besides its key: the key already says its kind and id. */
+function hashedFields(o: CatalogObject): Record<string, unknown> {
   const skip = informationalFields(o.kind);
   const out: Record<string, unknown> = {};
-  for (const k in o) if (!skip.has(k)) out[k] = o[k as keyof CatalogObject];
+  for (const k in o) if (k !== 'id' && k !== 'kind' && !skip.has(k)) out[k] = o[k as keyof CatalogObject];
   return out;
 }
 
@@ -33,7 +34,7 @@ export function fingerprintCatalog(catalog: Catalog): string {
   // Fed in 64 KB pieces: one update per object costs more than the hashing itself.
   let piece = '';
   for (const k of [...catalog.objects.keys()].sort()) {
-    piece += `${k}${JSON.stringify(comparable(catalog.objects.get(k)!))}\n`;
+    piece += `${k}${JSON.stringify(hashedFields(catalog.objects.get(k)!))}\n`;
     if (piece.length > 65536) {
       hash.update(piece);
       piece = '';

@@ -41,7 +41,9 @@ export function orderChanges(changes: readonly Change[], current: Catalog, desir
     if (c.op === 'create' && c.to.kind === 'table') createdTables.add(encodeId(c.to.id));
     if (c.op === 'drop' && (c.from.kind === 'table' || c.from.kind === 'column')) dropped.add(encodeId(c.from.id));
   }
-  const folded = new Map<string, { phase: Node['phase']; parent: string }>();
+  // Object key → the key of the table whose step it was folded into, per side.
+  const foldedCreate = new Map<string, string>();
+  const foldedDrop = new Map<string, string>();
   // Drop-phase parts of alters: they run before the drops of what they let go of, and are no drop themselves.
   const releases = new Set<Node>();
   const releaseBefore: [Node, string[]][] = [];
@@ -65,7 +67,7 @@ export function orderChanges(changes: readonly Change[], current: Catalog, desir
       case 'create': {
         const parent = parentOf(c.to);
         const parentKey = parent && encodeId(parent);
-        if (parentKey && createdTables.has(parentKey) && foldsIntoCreate(c.to)) folded.set(`create:${key}`, { phase: 'create', parent: parentKey });
+        if (parentKey && createdTables.has(parentKey) && foldsIntoCreate(c.to)) foldedCreate.set(key, parentKey);
         else node('create', c, c.to, module.create(c.to as never, ctx));
         const deferred = module.after?.(c.to as never, ctx) ?? [];
         if (deferred.length) after.push({ change: c, phase: 'after', statements: deferred });
@@ -73,7 +75,7 @@ export function orderChanges(changes: readonly Change[], current: Catalog, desir
       }
       case 'drop': {
         const owner = dropOwner(c.from, dropped).find((k) => dropped.has(k));
-        if (owner) folded.set(`drop:${key}`, { phase: 'drop', parent: owner });
+        if (owner) foldedDrop.set(key, owner);
         else node('drop', c, c.from, module.drop(c.from as never, ctx));
         break;
       }
@@ -108,8 +110,8 @@ export function orderChanges(changes: readonly Change[], current: Catalog, desir
       }
     }
   }
-  const createSide = (key: string) => createNode.get(key) ?? resolveFolded(folded.get(`create:${key}`), createNode);
-  const dropSide = (key: string) => dropNode.get(key) ?? resolveFolded(folded.get(`drop:${key}`), dropNode);
+  const createSide = (key: string) => createNode.get(key) ?? resolveFolded(foldedCreate.get(key), createNode);
+  const dropSide = (key: string) => dropNode.get(key) ?? resolveFolded(foldedDrop.get(key), dropNode);
   const edges: [Node, Node][] = [];
   for (const n of nodes) {
     if (n.phase === 'create' && dropNode.has(n.key)) edges.push([dropNode.get(n.key)!, n]);
@@ -158,8 +160,8 @@ export function orderChanges(changes: readonly Change[], current: Catalog, desir
   return { steps: [...renames, ...steps, ...after], notes };
 }
 
-function resolveFolded(f: { parent: string } | undefined, map: ReadonlyMap<string, Node>): Node | undefined {
-  return f ? map.get(f.parent) : undefined;
+function resolveFolded(parent: string | undefined, map: ReadonlyMap<string, Node>): Node | undefined {
+  return parent === undefined ? undefined : map.get(parent);
 }
 
 /** Columns and non-FK constraints are written inside CREATE TABLE. */

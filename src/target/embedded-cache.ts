@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { catalogDocument, catalogFromDocument, type CatalogDocument } from '../desired/build.ts';
+import { fromCache, toCache, type CachedCatalog } from '../model/catalog-json.ts';
 import type { Catalog } from '../model/catalog.ts';
 import { sha256 } from '../model/fingerprint.ts';
 
@@ -27,7 +27,7 @@ export function dataDirStamp(dataDir: string): string | null {
 }
 
 /** The layout of the cache file itself; files of another layout are ignored. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 const cacheFile = (dataDir: string) => path.join(path.dirname(dataDir), 'cache', 'dev-catalog.json');
 
@@ -35,10 +35,10 @@ export function readCachedCatalog(dataDir: string, schemas: readonly string[], q
   const file = cacheFile(dataDir);
   if (!existsSync(file)) return null;
   try {
-    const cached = JSON.parse(readFileSync(file, 'utf8')) as { format?: number; stamp: string; schemas: string[]; version: string; catalog: CatalogDocument };
+    const cached = JSON.parse(readFileSync(file, 'utf8')) as { format?: number; stamp: string; schemas: string[]; version: string; catalog: CachedCatalog };
     if (cached.format !== FORMAT || cached.version !== queriesVersion || cached.schemas.join(',') !== schemas.join(',')) return null;
     if (cached.stamp !== dataDirStamp(dataDir)) return null;
-    return catalogFromDocument(cached.catalog);
+    return fromCache(cached.catalog);
   } catch {
     return null;
   }
@@ -49,5 +49,5 @@ export function writeCachedCatalog(dataDir: string, schemas: readonly string[], 
   const stamp = dataDirStamp(dataDir);
   if (!stamp) return;
   mkdirSync(path.dirname(cacheFile(dataDir)), { recursive: true });
-  writeFileSync(cacheFile(dataDir), JSON.stringify({ format: FORMAT, stamp, schemas, version: queriesVersion, catalog: catalogDocument(catalog) }));
+  writeFileSync(cacheFile(dataDir), JSON.stringify({ format: FORMAT, stamp, schemas, version: queriesVersion, catalog: toCache(catalog) }));
 }

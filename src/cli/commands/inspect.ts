@@ -3,7 +3,7 @@ import { resolveSchemas } from '../../introspect/schemas.ts';
 import { buildCatalog } from '../../model/catalog.ts';
 import { makePlan } from '../../plan/make-plan.ts';
 import { renderSql } from '../../plan/render/sql.ts';
-import { serializeCatalog } from '../../desired/build.ts';
+import { catalogDocument } from '../../model/catalog-json.ts';
 import { openTarget } from '../../target/target.ts';
 import { chooseProvider } from '../../workflow/prepare.ts';
 import { resolveContext, type CommonFlags } from '../context.ts';
@@ -27,7 +27,7 @@ export async function inspectCommand(flags: InspectFlags): Promise<number> {
     const schemas = await resolveSchemas(target.db, ctx.value.config);
     const catalog = await introspect(target.db, { schemas });
     if (flags.format === 'json') {
-      writeOutput(serializeCatalog(catalog) + '\n', flags.out);
+      writeOutput(JSON.stringify(catalogDocument(catalog)) + '\n', flags.out);
     } else {
       // Schemas that exist everywhere (public) are not created again.
       const empty = buildCatalog(
