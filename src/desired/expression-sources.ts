@@ -2,14 +2,15 @@ import type { Queryable } from '../db/queryable.ts';
 import { constraintKind } from '../kinds/constraint.ts';
 import { columnKind } from '../kinds/column.ts';
 import type { DdlContext } from '../kinds/kind.ts';
+import { indexKind } from '../kinds/index.ts';
 import { policyKind } from '../kinds/policy.ts';
 import { buildCatalog, type Catalog } from '../model/catalog.ts';
 import { encodeId } from '../model/identity.ts';
-import type { CatalogObject, ColumnObject, ConstraintObject, PolicyObject } from '../model/objects.ts';
-import { literal, qualified } from '../sql/quote.ts';
+import type { CatalogObject, ColumnObject, ConstraintObject, IndexObject, PolicyObject } from '../model/objects.ts';
+import { ident, literal, qualified } from '../sql/quote.ts';
 import { unstableFields, type ExpressionField, type Written } from './settle.ts';
 import type { SourceStatement } from './sources.ts';
-import { withCheckExpression, writtenExpressions, type WrittenExpression } from './source-text.ts';
+import { withCheckExpression, withIndexExpressions, writtenExpressions, type WrittenExpression } from './source-text.ts';
 
 /**
  * Where the desired state's own text of an unstable expression is known, the desired catalog keeps what
@@ -42,6 +43,9 @@ interface Probe {
   readonly key: string;
   readonly field: ExpressionField;
   readonly written: string;
+  /** The object's field as Postgres printed it. */
+  readonly current: string;
+  /** What the probe's read must return for the written form to store the same expression. */
   readonly expected: string;
   readonly ddl: readonly string[];
   /** A query of one text value: what Postgres stored for the probe. */
@@ -73,7 +77,7 @@ export async function findWrittenSources(db: Queryable, catalog: Catalog, statem
     const s = out.get(p.key) ?? { fields: {}, verified: {} };
     if (s.fields[p.field] !== undefined) return; // the first candidate that reproduces the text wins
     s.fields[p.field] = p.written;
-    s.verified[p.field] = p.expected;
+    s.verified[p.field] = p.current;
     out.set(p.key, s);
   });
   return out;
@@ -106,24 +110,42 @@ function writtenFor(tables: ReadonlySet<string>, statements: readonly SourceStat
   return statements.filter((s) => mayConcern(s.sql)).flatMap((s) => writtenExpressions(s.sql));
 }
 
+type WrittenOf<K extends WrittenExpression['kind']> = Extract<WrittenExpression, { kind: K }>;
+
+/** The candidates for a named object: what was written under its name, else everything written without one. */
+function byName<W extends { name: string | null }>(written: readonly W[], name: string): W[] {
+  const named = written.filter((w) => w.name === name);
+  return named.length ? [named.at(-1)!] : written.filter((w) => w.name === null);
+}
+
+/** Candidate values of `field` in written form, most likely first. */
 function candidates(o: CatalogObject, field: ExpressionField, written: readonly WrittenExpression[]): string[] {
-  const onTable = (w: WrittenExpression, schema: string, table: string) => w.table.name === table && (w.table.schema === null || w.table.schema === schema);
+  const on = <K extends WrittenExpression['kind']>(kind: K, schema: string, table: string) =>
+    written.filter((w): w is WrittenOf<K> => w.kind === kind && w.table.name === table && (w.table.schema === null || w.table.schema === schema));
   if (o.kind === 'constraint') {
-    const checks = written.filter((w): w is Extract<WrittenExpression, { kind: 'check' }> => w.kind === 'check' && onTable(w, o.id.schema, o.id.table));
-    const named = checks.filter((w) => w.name === o.id.name);
-    const texts = named.length ? [named.at(-1)!.text] : [...new Set(checks.filter((w) => w.name === null).map((w) => w.text))];
-    return texts.flatMap((t) => withCheckExpression(o.definition, t) ?? []);
+    const texts = new Set(byName(on('check', o.id.schema, o.id.table), o.id.name).map((w) => w.text));
+    return [...texts].flatMap((t) => withCheckExpression(o.definition, t) ?? []);
   }
   if (o.kind === 'column') {
-    const last = written.filter((w) => w.kind === 'default' && w.column === o.id.name && onTable(w, o.id.schema, o.id.table)).at(-1);
+    const last = on('default', o.id.schema, o.id.table).filter((w) => w.column === o.id.name).at(-1);
     // Parenthesized: a DEFAULT in CREATE TABLE takes a narrower expression than ALTER COLUMN … SET DEFAULT.
     return last ? [`(${last.text})`] : [];
   }
   if (o.kind === 'policy') {
-    const last = written.filter((w) => w.kind === 'policy' && w.clause === field && w.name === o.id.name && onTable(w, o.id.schema, o.id.table)).at(-1);
+    const last = on('policy', o.id.schema, o.id.table).filter((w) => w.clause === field && w.name === o.id.name).at(-1);
     return last ? [last.text] : [];
   }
+  if (o.kind === 'index') {
+    const texts = new Set(byName(on('index', o.id.schema, o.table), o.id.name).flatMap((w) => withIndexExpressions(o.definition, w) ?? []));
+    return [...texts];
+  }
   return [];
+}
+
+/** An index definition naming another index: pg_get_indexdef prints the name right after INDEX. */
+function renamedIndex(definition: string, from: string, to: string): string | null {
+  const head = /^CREATE (UNIQUE )?INDEX /.exec(definition)?.[0];
+  return head && definition.startsWith(`${head}${ident(from)} ON `) ? `${head}${ident(to)}${definition.slice(head.length + ident(from).length)}` : null;
 }
 
 /** The statements that write the object with `text` as `field` (rendered by its kind module), under another name where it has one. */
@@ -132,7 +154,7 @@ function makeProbe(o: CatalogObject, field: ExpressionField, text: string, name:
   if (o.kind === 'constraint') {
     const probe: ConstraintObject = { ...o, id: { ...o.id, name }, comment: null, source: { definition: text } };
     return {
-      key, field, written: text, expected: o.definition,
+      key, field, written: text, current: o.definition, expected: o.definition,
       ddl: constraintKind.create(probe, ctx).map((s) => s.sql),
       read: `SELECT pg_catalog.pg_get_constraintdef(oid) FROM pg_catalog.pg_constraint WHERE conrelid = ${relation(o)} AND conname = ${literal(name)}`,
     };
@@ -140,7 +162,7 @@ function makeProbe(o: CatalogObject, field: ExpressionField, text: string, name:
   if (o.kind === 'column' && o.default !== null) {
     const to: ColumnObject = { ...o, source: { default: text } };
     return {
-      key, field, written: text, expected: o.default,
+      key, field, written: text, current: o.default, expected: o.default,
       ddl: columnKind.alter({ ...o, default: null }, to, ['default'], ctx).map((s) => s.sql),
       read: `SELECT pg_catalog.pg_get_expr(d.adbin, d.adrelid) FROM pg_catalog.pg_attrdef d JOIN pg_catalog.pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum WHERE d.adrelid = ${relation(o)} AND a.attname = ${literal(o.id.name)}`,
     };
@@ -148,9 +170,19 @@ function makeProbe(o: CatalogObject, field: ExpressionField, text: string, name:
   if (o.kind === 'policy' && (field === 'using' || field === 'withCheck') && o[field] !== null) {
     const probe: PolicyObject = { ...o, id: { ...o.id, name }, comment: null, source: { [field]: text } };
     return {
-      key, field, written: text, expected: o[field]!,
+      key, field, written: text, current: o[field]!, expected: o[field]!,
       ddl: policyKind.create(probe, ctx).map((s) => s.sql),
       read: `SELECT pg_catalog.pg_get_expr(${field === 'using' ? 'polqual' : 'polwithcheck'}, polrelid) FROM pg_catalog.pg_policy WHERE polrelid = ${relation(o)} AND polname = ${literal(name)}`,
+    };
+  }
+  const probeText = o.kind === 'index' ? renamedIndex(text, o.id.name, name) : null;
+  const expected = o.kind === 'index' ? renamedIndex(o.definition, o.id.name, name) : null;
+  if (o.kind === 'index' && probeText && expected) {
+    const probe: IndexObject = { ...o, id: { ...o.id, name }, comment: null, source: { definition: probeText } };
+    return {
+      key, field, written: text, current: o.definition, expected,
+      ddl: indexKind.create(probe, ctx).map((s) => s.sql),
+      read: `SELECT pg_catalog.pg_get_indexdef(${literal(qualified(o.id.schema, name))}::pg_catalog.regclass)`,
     };
   }
   return null;

@@ -15,7 +15,9 @@ export interface WrittenTable {
 export type WrittenExpression =
   | { readonly kind: 'check'; readonly table: WrittenTable; readonly name: string | null; readonly text: string }
   | { readonly kind: 'default'; readonly table: WrittenTable; readonly column: string; readonly text: string }
-  | { readonly kind: 'policy'; readonly table: WrittenTable; readonly name: string; readonly clause: 'using' | 'withCheck'; readonly text: string };
+  | { readonly kind: 'policy'; readonly table: WrittenTable; readonly name: string; readonly clause: 'using' | 'withCheck'; readonly text: string }
+  /** `elements`: each element's whole text (expression, opclass, ordering) where it is an expression, else null. */
+  | { readonly kind: 'index'; readonly table: WrittenTable; readonly name: string | null; readonly elements: readonly (string | null)[]; readonly where: string | null };
 
 type Node = Record<string, any>;
 
@@ -54,6 +56,8 @@ export function writtenExpressions(sql: string): WrittenExpression[] {
     } else if (stmt['CreatePolicyStmt'] || stmt['AlterPolicyStmt']) {
       const p = stmt['CreatePolicyStmt'] ?? stmt['AlterPolicyStmt'];
       out.push(...policyExpressions(text, writtenTable(p.table), p.policy_name));
+    } else if (stmt['IndexStmt']) {
+      out.push(...indexExpressions(text, stmt['IndexStmt']));
     }
   }
   return out;
@@ -113,6 +117,50 @@ function policyExpressions(text: SourceTokens, table: WrittenTable, name: string
   return out;
 }
 
+function indexExpressions(text: SourceTokens, index: Node): WrittenExpression[] {
+  const parts = text.indexParts();
+  const params: Node[] = (index.indexParams ?? []).map((p: Node) => p.IndexElem);
+  if (!parts || parts.elements.length !== params.length || (index.whereClause && !parts.where)) return [];
+  return [
+    {
+      kind: 'index',
+      table: writtenTable(index.relation),
+      name: index.idxname ?? null,
+      elements: params.map((p, i) => (p.expr ? text.bytes(parts.elements[i]!) : null)),
+      where: index.whereClause ? text.bytes(parts.where!) : null,
+    },
+  ];
+}
+
+/**
+ * An index definition as pg_get_indexdef prints it, with the expression elements and the predicate the
+ * desired state wrote for it (`written` comes from the same kind of index: same elements, same predicate).
+ */
+export function withIndexExpressions(definition: string, written: Extract<WrittenExpression, { kind: 'index' }>): string | null {
+  let params: Node[];
+  try {
+    params = (parseSync(definition).stmts?.[0]?.stmt as Node | undefined)?.['IndexStmt']?.indexParams?.map((p: Node) => p.IndexElem) ?? [];
+  } catch {
+    return null;
+  }
+  const text = new SourceTokens(definition);
+  const parts = text.indexParts();
+  if (!parts || params.length !== written.elements.length || (parts.where === null) !== (written.where === null)) return null;
+  const edits: { range: ByteRange; text: string }[] = [];
+  for (const [i, p] of params.entries()) {
+    const w = written.elements[i];
+    if ((p.expr !== undefined) !== (w !== null)) return null;
+    if (w) edits.push({ range: parts.elements[i]!, text: w });
+  }
+  if (parts.where && written.where) edits.push({ range: parts.where, text: written.where });
+  return text.replaced(edits);
+}
+
+interface ByteRange {
+  readonly start: number;
+  readonly end: number;
+}
+
 /** The tokens of one SQL text, addressed by byte offsets like libpg-query's locations. */
 class SourceTokens {
   private readonly buf: Buffer;
@@ -134,6 +182,52 @@ class SourceTokens {
   private is(i: number, word: string): boolean {
     const t = this.tokens[i];
     return t !== undefined && t.text.toLowerCase() === word && (t.keywordKind !== 0 || !/^[a-z]/.test(word));
+  }
+
+  /** The text of a byte range. */
+  bytes(r: ByteRange): string {
+    return this.buf.subarray(r.start, r.end).toString('utf8');
+  }
+
+  /** The text with each range replaced (ranges do not overlap). */
+  replaced(edits: readonly { range: ByteRange; text: string }[]): string {
+    const sorted = [...edits].sort((a, b) => a.range.start - b.range.start);
+    const out: string[] = [];
+    let at = 0;
+    for (const e of sorted) {
+      out.push(this.buf.subarray(at, e.range.start).toString('utf8'), e.text);
+      at = e.range.end;
+    }
+    out.push(this.buf.subarray(at).toString('utf8'));
+    return out.join('');
+  }
+
+  /**
+   * In `CREATE INDEX … ON t [USING m] (elements) … [WHERE predicate]`: each element (the first parenthesized list
+   * after ON, split at its own commas) and the predicate (WHERE is the last clause).
+   */
+  indexParts(): { elements: ByteRange[]; where: ByteRange | null } | null {
+    const on = this.topLevelSequence(['on']);
+    let open = -1;
+    for (let i = on + 1; on !== -1 && i < this.tokens.length; i++) {
+      if (this.is(i, '(')) {
+        open = i;
+        break;
+      }
+    }
+    if (open === -1) return null;
+    const elements: ByteRange[] = [];
+    let first = open + 1;
+    for (;;) {
+      const last = this.expressionEnd(first, []);
+      if (last === -1) return null;
+      elements.push({ start: this.tokens[first]!.start, end: this.tokens[last]!.end });
+      if (this.tokens[last + 1]?.text !== ',') break;
+      first = last + 2;
+    }
+    const where = this.topLevelSequence(['where']);
+    const end = where === -1 ? -1 : this.expressionEnd(where + 1, []);
+    return { elements, where: end === -1 ? null : { start: this.tokens[where + 1]!.start, end: this.tokens[end]!.end } };
   }
 
   /** Index of the first `word` keyword token at or after byte `from`, or -1. */

@@ -104,6 +104,8 @@ export interface IndexObject extends Base<'index'> {
   readonly partial: boolean;
   /** A partition's index attached to its parent table's index (`ALTER INDEX parent ATTACH PARTITION this`). */
   readonly attachedTo: { readonly schema: string; readonly name: string } | null;
+  /** `definition`: pg_get_indexdef's text with the expression elements and predicate as the desired state wrote them. */
+  readonly source?: WrittenAs<'definition'>;
 }
 
 export interface PolicyObject extends Base<'policy'> {

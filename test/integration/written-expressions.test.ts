@@ -29,7 +29,9 @@ const source = `create table orders (
 );
 alter table orders add constraint orders_kind_known check (kind in ('a', 'b'));
 alter table orders enable row level security;
-create policy own on orders using (true) with check (owner = any (array['x', 'y']::varchar[]));`;
+create policy own on orders using (true) with check (owner = any (array['x', 'y']::varchar[]));
+create index orders_open on orders (id) where status in ('pending', 'shipped');
+create index on orders ((kind in ('a', 'b')), lower(owner) text_pattern_ops desc);`;
 
 /** Every expression of the table as Postgres prints it. */
 async function expressions(db: Queryable): Promise<string[]> {
@@ -38,6 +40,7 @@ async function expressions(db: Queryable): Promise<string[]> {
     union all select 'default: ' || pg_get_expr(adbin, adrelid) from pg_attrdef where adrelid = 'public.orders'::regclass
     union all select polname || ': ' || coalesce(pg_get_expr(polqual, polrelid), '') || ' / ' || coalesce(pg_get_expr(polwithcheck, polrelid), '')
       from pg_policy where polrelid = 'public.orders'::regclass
+    union all select pg_get_indexdef(indexrelid) from pg_index where indrelid = 'public.orders'::regclass
     order by 1`);
   return rows.rows.map((r) => r.e);
 }
@@ -62,6 +65,8 @@ describe('expressions Postgres does not print as a fixpoint', () => {
       expect(tags?.kind === 'column' && tags.source).toEqual({ default: `(array['a']::varchar[])` });
       const policy = getObject(desired.catalog, { kind: 'policy', schema: 'public', table: 'orders', name: 'own' });
       expect(policy?.kind === 'policy' && policy.source).toEqual({ withCheck: `owner = any (array['x', 'y']::varchar[])` });
+      const index = getObject(desired.catalog, { kind: 'index', schema: 'public', name: 'orders_open' });
+      expect(index?.kind === 'index' && index.source).toEqual({ definition: `CREATE INDEX orders_open ON public.orders USING btree (id) WHERE status in ('pending', 'shipped')` });
     } finally {
       await t.drop();
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { withCheckExpression, writtenExpressions } from '../../src/desired/source-text.ts';
+import { withCheckExpression, withIndexExpressions, writtenExpressions } from '../../src/desired/source-text.ts';
 
-const texts = (sql: string) => writtenExpressions(sql).map((w) => `${w.kind}:${'name' in w ? (w.name ?? '-') : w.column}:${w.text}`);
+const texts = (sql: string) => writtenExpressions(sql).map((w) => `${w.kind}:${'name' in w ? (w.name ?? '-') : w.column}:${'text' in w ? w.text : [...w.elements, w.where].join('|')}`);
 
 describe('writtenExpressions', () => {
   it('finds CHECKs and DEFAULTs of CREATE TABLE, each ending where the next clause starts', () => {
@@ -31,6 +31,12 @@ describe('writtenExpressions', () => {
     expect(texts(`create table a (x int default 1); alter policy q on a with check (x in (1, 2))`)).toEqual([`default:x:1`, `policy:q:x in (1, 2)`]);
   });
 
+  it('finds the expression elements (whole, with opclass and ordering) and the predicate of CREATE INDEX', () => {
+    expect(writtenExpressions(`create index on s.orders (id, (status in ('a', 'b')), lower(name) text_pattern_ops desc) include (x) where x in ('z')`)).toEqual([
+      { kind: 'index', table: { schema: 's', name: 'orders' }, name: null, elements: [null, `(status in ('a', 'b'))`, 'lower(name) text_pattern_ops desc'], where: `x in ('z')` },
+    ]);
+  });
+
   it('yields nothing for a statement that does not parse', () => {
     expect(writtenExpressions(`create table (`)).toEqual([]);
   });
@@ -41,5 +47,20 @@ describe('withCheckExpression', () => {
     expect(withCheckExpression(`CHECK (((s)::text = ANY ((ARRAY['é'::character varying])::text[]))) NO INHERIT NOT VALID`, `s IN ('é')`)).toBe(
       `CHECK (s IN ('é')) NO INHERIT NOT VALID`,
     );
+  });
+});
+
+describe('withIndexExpressions', () => {
+  it('replaces the expression elements and the predicate of an index definition', () => {
+    const [written] = writtenExpressions(`create index on orders (id, (status in ('a', 'b'))) where x in ('z')`);
+    const deparsed = `CREATE INDEX orders_id_expr_idx ON public.orders USING btree (id, (((status)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[])))) WHERE ((x)::text = ANY ((ARRAY['z'::character varying])::text[]))`;
+    expect(written?.kind === 'index' && withIndexExpressions(deparsed, written)).toBe(
+      `CREATE INDEX orders_id_expr_idx ON public.orders USING btree (id, (status in ('a', 'b'))) WHERE x in ('z')`,
+    );
+  });
+
+  it('refuses a written index of another shape', () => {
+    const [written] = writtenExpressions(`create index on orders ((status in ('a')))`);
+    expect(written?.kind === 'index' && withIndexExpressions(`CREATE INDEX i ON public.orders USING btree (status)`, written)).toBeNull();
   });
 });
