@@ -106,7 +106,11 @@ const tableName = (o: CatalogObject): string => (o.kind === 'index' ? o.table : 
  */
 function writtenFor(tables: ReadonlySet<string>, statements: readonly SourceStatement[]): WrittenExpression[] {
   const names = [...tables];
-  const mayConcern = (sql: string) => names.length > 64 || names.some((n) => sql.toLowerCase().includes(n));
+  const mayConcern = (sql: string) => {
+    if (names.length > 64) return true;
+    const lower = sql.toLowerCase();
+    return names.some((n) => lower.includes(n));
+  };
   return statements.filter((s) => mayConcern(s.sql)).flatMap((s) => writtenExpressions(s.sql));
 }
 
