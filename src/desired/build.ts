@@ -15,6 +15,7 @@ import { FORMATS } from './formats.ts';
 import { createMissingRoles, referencedRoles } from './roles.ts';
 import type { ShadowProvider } from './shadow/provider.ts';
 import type { SourceFile, SourceStatement } from './sources.ts';
+import { findWrittenSources, isWritten, withWrittenSources } from './expression-sources.ts';
 import { settleExpressions } from './settle.ts';
 import { splitSql } from './sql-format.ts';
 import { collectTransitions, transitionInsertSql } from './yaml/index.ts';
@@ -95,7 +96,9 @@ export async function loadStubs(db: Queryable, config: Config): Promise<Result<v
 /** Content hash of everything that decides the desired catalog: files, config, stubs, shadow, schemaplan. */
 export function desiredFingerprint(config: Config, sources: Pick<DesiredSources, 'files'>, providerKey: string): string {
   const parts = [
-    'desired-cache-v4',
+    // v5: unstable expressions keep what the desired state's own text stores (expression-sources.ts), edges
+    // as index pairs (model/catalog-json.ts)
+    'desired-cache-v5',
     CACHE_VERSION,
     providerKey,
     JSON.stringify({ schemas: config.schemas, external: config.external }),
@@ -156,7 +159,9 @@ export async function buildDesiredCatalog(
     if (!loaded.ok) return loaded;
     const schemas = await resolveSchemas(shadow.db, config, opts.schemasHint);
     let catalog = await introspect(shadow.db, { schemas });
-    if (await settleExpressions(shadow.db, catalog)) catalog = await introspect(shadow.db, { schemas });
+    const written = await findWrittenSources(shadow.db, catalog, sources.value.statements);
+    if (await settleExpressions(shadow.db, catalog, isWritten(written))) catalog = await introspect(shadow.db, { schemas });
+    catalog = withWrittenSources(catalog, written);
     if (cacheFile && !opts.unresolved?.length) {
       mkdirSync(path.dirname(cacheFile), { recursive: true });
       writeFileSync(cacheFile, JSON.stringify({ catalog: toCache(catalog), hints: hints.value }));

@@ -1,27 +1,51 @@
 import type { Queryable } from '../db/queryable.ts';
 import type { Catalog } from '../model/catalog.ts';
+import { encodeId } from '../model/identity.ts';
+import type { CatalogObject } from '../model/objects.ts';
 import { ident, qualified } from '../sql/quote.ts';
 
+/** A field holding an expression that Postgres deparses (`definition` of a CHECK or an index). */
+export type ExpressionField = 'definition' | 'default' | 'using' | 'withCheck';
+
 /**
- * Postgres' deparsed expressions are not always a fixpoint: `status IN ('a','b')` on a varchar column reads
+ * The fields of `o` whose deparsed text may not be a fixpoint: `status IN ('a','b')` on a varchar column reads
  * back as `(status)::text = ANY ((ARRAY['a'::character varying, …])::text[])`, and executing that text stores
- * yet another tree. A plan renders the deparsed text, so the desired shadow re-executes such expressions once
- * from their own deparsed text; what it reads back then is exactly what applying the plan will produce.
- * Only expressions that can change this way (casts inside arrays / ANY) are touched, to keep the cold path cheap.
+ * yet another tree. Only expressions that can change this way (casts inside arrays / ANY) are considered, to
+ * keep the cold path cheap.
  */
-export function settleStatements(catalog: Catalog): string[] {
+export function unstableFields(o: CatalogObject): ExpressionField[] {
   const unstable = (expr: string | null) => expr !== null && /ARRAY\[|= ANY \(|<> ALL \(/.test(expr);
+  if (o.kind === 'constraint') return o.type === 'check' && unstable(o.definition) ? ['definition'] : [];
+  if (o.kind === 'column') return o.generated === null && unstable(o.default) ? ['default'] : [];
+  if (o.kind === 'policy') return [...(unstable(o.using) ? ['using' as const] : []), ...(unstable(o.withCheck) ? ['withCheck' as const] : [])];
+  if (o.kind === 'index') return unstable(o.definition) ? ['definition'] : [];
+  return [];
+}
+
+/** Is this field of the object (by encoded id) written as the desired state wrote it (no settling needed)? */
+export type Written = (key: string, field: ExpressionField) => boolean;
+
+/**
+ * The fallback when the desired state's own text of an unstable expression is not known (or does not reproduce
+ * what Postgres stored): the shadow re-executes the expression once from its own deparsed text, so the desired
+ * catalog holds exactly what applying the plan (which renders the deparsed text) will produce, and re-plans
+ * converge.
+ */
+export function settleStatements(catalog: Catalog, written: Written): string[] {
   const out: string[] = [];
   for (const o of catalog.objects.values()) {
-    if (o.kind === 'constraint' && o.type === 'check' && unstable(o.definition)) {
+    const key = encodeId(o.id);
+    const fields = unstableFields(o).filter((f) => !written(key, f));
+    if (!fields.length) continue;
+    if (o.kind === 'constraint') {
       const t = qualified(o.id.schema, o.id.table);
       out.push(`ALTER TABLE ${t} DROP CONSTRAINT ${ident(o.id.name)}, ADD CONSTRAINT ${ident(o.id.name)} ${o.definition}`);
-    } else if (o.kind === 'column' && o.generated === null && unstable(o.default)) {
+    } else if (o.kind === 'column') {
       out.push(`ALTER TABLE ${qualified(o.id.schema, o.id.table)} ALTER COLUMN ${ident(o.id.name)} SET DEFAULT ${o.default}`);
-    } else if (o.kind === 'policy' && (unstable(o.using) || unstable(o.withCheck))) {
-      const parts = [o.using !== null ? `USING (${o.using})` : '', o.withCheck !== null ? `WITH CHECK (${o.withCheck})` : ''].filter(Boolean);
+    } else if (o.kind === 'policy') {
+      const parts = [fields.includes('using') ? `USING (${o.using})` : '', fields.includes('withCheck') ? `WITH CHECK (${o.withCheck})` : ''].filter(Boolean);
       out.push(`ALTER POLICY ${ident(o.id.name)} ON ${qualified(o.id.schema, o.id.table)} ${parts.join(' ')}`);
-    } else if (o.kind === 'index' && unstable(o.definition)) {
+    } else if (o.kind === 'index') {
       out.push(`DROP INDEX ${qualified(o.id.schema, o.id.name)}`, o.definition);
     }
   }
@@ -29,8 +53,8 @@ export function settleStatements(catalog: Catalog): string[] {
 }
 
 /** Runs the settling statements in the shadow; true when anything changed (the catalog must be read again). */
-export async function settleExpressions(db: Queryable, catalog: Catalog): Promise<boolean> {
-  const statements = settleStatements(catalog);
+export async function settleExpressions(db: Queryable, catalog: Catalog, written: Written): Promise<boolean> {
+  const statements = settleStatements(catalog, written);
   if (!statements.length) return false;
   await db.exec(`SET search_path = ''`);
   // In chunks, like the desired state itself (see execute.ts): one transaction can hold only so many locks.

@@ -18,13 +18,16 @@ function identityOptionChanges(from: string | null, to: string | null): string[]
   return split(to).filter((o) => !before.has(o)).map((o) => `SET ${o}`);
 }
 
+/** The default the plan writes: as the desired state wrote it where Postgres' text is not a fixpoint. */
+export const writtenDefault = (c: ColumnObject): string | null => c.source?.default ?? c.default;
+
 /** The column as it appears in CREATE TABLE or ADD COLUMN. */
 export function columnDefinition(c: ColumnObject): string {
   const parts = [ident(c.id.name), c.type];
   if (c.collation) parts.push(`COLLATE ${c.collation}`);
   if (c.generated !== null) parts.push(`GENERATED ALWAYS AS (${c.generated}) STORED`);
   if (c.identity) parts.push(identityClause(c));
-  if (c.default !== null) parts.push(`DEFAULT ${c.default}`);
+  if (c.default !== null) parts.push(`DEFAULT ${writtenDefault(c)}`);
   if (c.notNull && !c.identity) parts.push('NOT NULL');
   return parts.join(' ');
 }
@@ -46,7 +49,7 @@ function alterColumn(from: ColumnObject, to: ColumnObject, fields: readonly stri
       ]),
     );
   }
-  if (to.default !== null && (defaultChanges || typeChanges)) out.push(stmt(`${at} SET DEFAULT ${to.default}`, 'accessExclusive'));
+  if (to.default !== null && (defaultChanges || typeChanges)) out.push(stmt(`${at} SET DEFAULT ${writtenDefault(to)}`, 'accessExclusive'));
   // An identity needs NOT NULL first; dropping NOT NULL waits until the identity is gone.
   if (fields.includes('notNull') && to.notNull) {
     out.push(stmt(`${at} SET NOT NULL`, 'accessExclusive', [{ code: 'validation-scan', detail: `scans ${to.id.table} for NULLs in ${to.id.name}` }]));

@@ -10,6 +10,9 @@ const table = (o: ConstraintObject) => qualified(o.id.schema, o.id.table);
  * Foreign keys are always added after both tables exist, so mutually referencing tables need no special case;
  * NOT VALID constraints too, since CREATE TABLE ignores NOT VALID.
  */
+/** The definition the plan writes: as the desired state wrote it where Postgres' text is not a fixpoint. */
+export const writtenDefinition = (c: ConstraintObject): string => c.source?.definition ?? c.definition;
+
 export const inlineInCreateTable = (c: ConstraintObject): boolean => c.type !== 'foreignKey' && c.validated;
 
 export const constraintKind: KindModule<'constraint'> = {
@@ -24,7 +27,7 @@ export const constraintKind: KindModule<'constraint'> = {
           ? [{ code: 'blocks-writes' as const, detail: `builds an index on ${o.id.table} while holding a lock` }]
           : [];
     return [
-      stmt(`ALTER TABLE ${table(o)} ADD CONSTRAINT ${ident(o.id.name)} ${o.definition}`, o.type === 'foreignKey' ? 'shareRowExclusive' : 'accessExclusive', hazards),
+      stmt(`ALTER TABLE ${table(o)} ADD CONSTRAINT ${ident(o.id.name)} ${writtenDefinition(o)}`, o.type === 'foreignKey' ? 'shareRowExclusive' : 'accessExclusive', hazards),
       ...commentIfAny(`CONSTRAINT ${ident(o.id.name)} ON ${table(o)}`, o.comment),
     ];
   },

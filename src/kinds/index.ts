@@ -6,6 +6,8 @@ import { commentIfAny, commentOn } from './common.ts';
 import type { DdlContext, KindModule } from './kind.ts';
 
 const name = (o: IndexObject) => qualified(o.id.schema, o.id.name);
+/** The definition the plan writes: as the desired state wrote it where Postgres' text is not a fixpoint. */
+const written = (o: IndexObject) => o.source?.definition ?? o.definition;
 
 /**
  * A partitioned table's index is created after its partitions' indexes and without ONLY (pg_get_indexdef prints
@@ -16,8 +18,8 @@ const name = (o: IndexObject) => qualified(o.id.schema, o.id.name);
  */
 function createIndex(o: IndexObject, ctx: DdlContext): Statement[] {
   const hazards = [{ code: 'blocks-writes' as const, detail: `blocks writes to ${o.table} while the index builds` }];
-  if (!o.attachedTo) return [stmt(o.definition.replace(/^(CREATE (?:UNIQUE )?INDEX \S+ ON )ONLY /, '$1'), 'share', hazards)];
-  const create = stmt(o.definition.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS '), 'share', hazards);
+  if (!o.attachedTo) return [stmt(written(o).replace(/^(CREATE (?:UNIQUE )?INDEX \S+ ON )ONLY /, '$1'), 'share', hazards)];
+  const create = stmt(written(o).replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS '), 'share', hazards);
   if (goesWithParent(o, ctx) || !getObject(ctx.current, { kind: 'index', ...o.attachedTo })) return [create];
   return [create, stmt(`ALTER INDEX ${qualified(o.attachedTo.schema, o.attachedTo.name)} ATTACH PARTITION ${name(o)}`, 'shareUpdateExclusive')];
 }

@@ -6,6 +6,9 @@ import type { KindModule } from './kind.ts';
 
 const on = (o: PolicyObject) => `${ident(o.id.name)} ON ${qualified(o.id.schema, o.id.table)}`;
 const roles = (o: PolicyObject) => o.roles.map((r) => (r === 'public' ? 'PUBLIC' : ident(r))).join(', ');
+/** The expressions the plan writes: as the desired state wrote them where Postgres' text is not a fixpoint. */
+const using = (o: PolicyObject) => o.source?.using ?? o.using;
+const withCheck = (o: PolicyObject) => o.source?.withCheck ?? o.withCheck;
 const authz = (o: PolicyObject, what: string) => [{ code: 'authz-change' as const, detail: `${what} policy ${o.id.name} on ${o.id.table}` }];
 
 export const policyKind: KindModule<'policy'> = {
@@ -18,8 +21,8 @@ export const policyKind: KindModule<'policy'> = {
     if (!o.permissive) parts.push('AS RESTRICTIVE');
     if (o.command !== 'all') parts.push(`FOR ${o.command.toUpperCase()}`);
     parts.push(`TO ${roles(o)}`);
-    if (o.using !== null) parts.push(`USING (${o.using})`);
-    if (o.withCheck !== null) parts.push(`WITH CHECK (${o.withCheck})`);
+    if (o.using !== null) parts.push(`USING (${using(o)})`);
+    if (o.withCheck !== null) parts.push(`WITH CHECK (${withCheck(o)})`);
     return [stmt(parts.join(' '), 'accessExclusive', authz(o, 'creates')), ...commentIfAny(`POLICY ${on(o)}`, o.comment)];
   },
   drop: (o) => [stmt(`DROP POLICY ${on(o)}`, 'accessExclusive', authz(o, 'drops'))],
@@ -27,8 +30,8 @@ export const policyKind: KindModule<'policy'> = {
     const out: Statement[] = [];
     const parts: string[] = [];
     if (fields.includes('roles')) parts.push(`TO ${roles(to)}`);
-    if (fields.includes('using')) parts.push(`USING (${to.using})`);
-    if (fields.includes('withCheck')) parts.push(`WITH CHECK (${to.withCheck})`);
+    if (fields.includes('using')) parts.push(`USING (${using(to)})`);
+    if (fields.includes('withCheck')) parts.push(`WITH CHECK (${withCheck(to)})`);
     if (parts.length) out.push(stmt(`ALTER POLICY ${on(to)} ${parts.join(' ')}`, 'accessExclusive', authz(to, 'changes')));
     if (fields.includes('comment')) out.push(commentOn(`POLICY ${on(to)}`, to.comment));
     return out;

@@ -2,9 +2,9 @@ import { childrenOf } from '../model/catalog.ts';
 import { stmt, type Statement } from '../model/change.ts';
 import type { ColumnObject, ConstraintObject, TableObject } from '../model/objects.ts';
 import { ident, qualified } from '../sql/quote.ts';
-import { columnDefinition } from './column.ts';
+import { columnDefinition, writtenDefault } from './column.ts';
 import { commentIfAny, commentOn } from './common.ts';
-import { inlineInCreateTable } from './constraint.ts';
+import { inlineInCreateTable, writtenDefinition } from './constraint.ts';
 import type { DdlContext, KindModule } from './kind.ts';
 
 const name = (o: TableObject) => qualified(o.id.schema, o.id.name);
@@ -16,9 +16,9 @@ function createTable(o: TableObject, ctx: DdlContext): Statement[] {
   const elements = [
     // A partition's columns are its parent's; those read at all override the default or add NOT NULL.
     ...(o.partitionOf
-      ? columns.map((c) => [ident(c.id.name), ...(c.default !== null ? [`DEFAULT ${c.default}`] : []), ...(c.notNull ? ['NOT NULL'] : [])].join(' '))
+      ? columns.map((c) => [ident(c.id.name), ...(c.default !== null ? [`DEFAULT ${writtenDefault(c)}`] : []), ...(c.notNull ? ['NOT NULL'] : [])].join(' '))
       : columns.map(columnDefinition)),
-    ...constraints.map((c) => `CONSTRAINT ${ident(c.id.name)} ${c.definition}`),
+    ...constraints.map((c) => `CONSTRAINT ${ident(c.id.name)} ${writtenDefinition(c)}`),
   ];
   const head = `CREATE ${o.persistence === 'unlogged' ? 'UNLOGGED ' : ''}TABLE ${name(o)}`;
   let sql: string;

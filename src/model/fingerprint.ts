@@ -10,7 +10,8 @@ const INFORMATIONAL: Readonly<Record<string, ReadonlySet<string>>> = {
   view: new Set(['position', 'owner', 'definition']),
   matview: new Set(['position', 'owner', 'definition']),
 };
-const ALWAYS: ReadonlySet<string> = new Set(['position', 'owner']);
+/** `source`: how the desired state wrote a field (model/objects.ts WrittenAs); the field itself is compared. */
+const ALWAYS: ReadonlySet<string> = new Set(['position', 'owner', 'source']);
 
 export function informationalFields(kind: string): ReadonlySet<string> {
   return INFORMATIONAL[kind] ?? ALWAYS;

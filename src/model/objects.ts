@@ -1,6 +1,14 @@
 import type { IdOf } from './identity.ts';
 
 /**
+ * Fields of a desired object in the form the plan writes them, built from the desired state's own text: set
+ * only where Postgres' deparsed text of the field is not a fixpoint (executing it would store a different
+ * expression, see desired/expression-sources.ts). Carried by the object it describes, so that it reaches every
+ * place that renders the object (and the desired-catalog cache) with it; never diffed nor fingerprinted.
+ */
+export type WrittenAs<F extends string> = { readonly [K in F]?: string };
+
+/**
  * One readonly interface per object kind. Every field is in Postgres' own normalized form, as read back
  * through the catalogs (pg_get_expr, pg_get_indexdef, format_type, …): we never normalize SQL by hand.
  * Fields listed in a kind's `ignoredFields` (e.g. column position) are informational and never diffed.
@@ -69,6 +77,8 @@ export interface ColumnObject extends Base<'column'> {
   readonly identityOptions: string | null;
   readonly generated: string | null;
   readonly collation: string | null;
+  /** `default`: the desired state's expression, parenthesized. */
+  readonly source?: WrittenAs<'default'>;
 }
 
 export type ConstraintType = 'primaryKey' | 'foreignKey' | 'unique' | 'check' | 'exclusion';
@@ -81,6 +91,8 @@ export interface ConstraintObject extends Base<'constraint'> {
   /** For foreign keys: the referenced table and columns. */
   readonly references: { readonly schema: string; readonly table: string; readonly columns: readonly string[] } | null;
   readonly validated: boolean;
+  /** CHECK only. `definition`: pg_get_constraintdef's text with the expression as the desired state wrote it. */
+  readonly source?: WrittenAs<'definition'>;
 }
 
 export interface IndexObject extends Base<'index'> {
@@ -92,6 +104,8 @@ export interface IndexObject extends Base<'index'> {
   readonly partial: boolean;
   /** A partition's index attached to its parent table's index (`ALTER INDEX parent ATTACH PARTITION this`). */
   readonly attachedTo: { readonly schema: string; readonly name: string } | null;
+  /** `definition`: pg_get_indexdef's text with the expression elements and predicate as the desired state wrote them. */
+  readonly source?: WrittenAs<'definition'>;
 }
 
 export interface PolicyObject extends Base<'policy'> {
@@ -100,6 +114,8 @@ export interface PolicyObject extends Base<'policy'> {
   readonly roles: readonly string[];
   readonly using: string | null;
   readonly withCheck: string | null;
+  /** The expressions as the desired state wrote them. */
+  readonly source?: WrittenAs<'using' | 'withCheck'>;
 }
 
 export interface FunctionObject extends Base<'function'> {

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { applyPlan } from '../../src/apply/apply.ts';
+import type { Queryable } from '../../src/db/queryable.ts';
 import { defaultConfig, type Config } from '../../src/config/config.ts';
 import { introspect } from '../../src/introspect/introspect.ts';
 import { fingerprintCatalog } from '../../src/model/fingerprint.ts';
@@ -22,10 +23,16 @@ export interface Roundtrip {
   readonly plan: Plan;
   readonly sql: string[];
   readonly replan: Plan;
+  /** What `inspect` read from the target after the apply. */
+  readonly inspected: unknown;
 }
 
 /** Builds `from` on a fresh server database, plans to `to`, applies, and plans again. */
-export async function roundtrip(from: string, to: string, opts: { devUrl?: string | null; config?: Partial<Config>; prefix?: string } = {}): Promise<Roundtrip> {
+export async function roundtrip(
+  from: string,
+  to: string,
+  opts: { devUrl?: string | null; config?: Partial<Config>; prefix?: string; inspect?: (db: Queryable) => Promise<unknown> } = {},
+): Promise<Roundtrip> {
   const t = await createTestDb(opts.prefix ?? 'sp_rt_', from);
   try {
     const config = { ...defaultConfig(process.cwd()), ...opts.config };
@@ -41,7 +48,8 @@ export async function roundtrip(from: string, to: string, opts: { devUrl?: strin
       });
       if (!applied.ok) throw new Error(`${formatUserError(applied.error)}\n${statementsOf(plan).map((s) => s.sql).join(';\n')}`);
       const replan = makePlan(await introspect(target.db, { schemas }), desired.catalog, schemas, [], { manageRoles: config.roles.manage });
-      return { plan, sql: statementsOf(plan).map((s) => s.sql), replan };
+      const inspected = await opts.inspect?.(target.db);
+      return { plan, sql: statementsOf(plan).map((s) => s.sql), replan, inspected };
     } finally {
       await target.dispose();
     }
