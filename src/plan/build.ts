@@ -4,7 +4,8 @@ import { changedFields } from '../kinds/common.ts';
 import { informationalFields } from '../model/fingerprint.ts';
 import { describeId, encodeId } from '../model/identity.ts';
 import type { CatalogObject } from '../model/objects.ts';
-import { inlineInCreateTable } from '../kinds/constraint.ts';
+import { columnDropped } from '../kinds/column.ts';
+import { createdWithTable } from '../kinds/constraint.ts';
 import type { DdlContext } from '../kinds/kind.ts';
 import { kindModule } from '../kinds/registry.ts';
 import { REBUILD_FIELD } from '../diff/dependents.ts';
@@ -39,7 +40,7 @@ export function orderChanges(changes: readonly Change[], current: Catalog, desir
   const dropped = new Set<string>();
   for (const c of changes) {
     if (c.op === 'create' && c.to.kind === 'table') createdTables.add(encodeId(c.to.id));
-    if (c.op === 'drop' && (c.from.kind === 'table' || c.from.kind === 'column')) dropped.add(encodeId(c.from.id));
+    if (c.op === 'drop' && (c.from.kind === 'table' || (c.from.kind === 'column' && columnDropped(c.from, ctx)))) dropped.add(encodeId(c.from.id));
   }
   const folded = new Map<string, { phase: Node['phase']; parent: string }>();
   // Drop-phase parts of alters: they run before the drops of what they let go of, and are no drop themselves.
@@ -162,10 +163,10 @@ function resolveFolded(f: { parent: string } | undefined, map: ReadonlyMap<strin
   return f ? map.get(f.parent) : undefined;
 }
 
-/** Columns and non-FK constraints are written inside CREATE TABLE. */
+/** Columns and non-FK constraints are written inside CREATE TABLE (or come with it, from a partition's parent). */
 function foldsIntoCreate(o: CatalogObject): boolean {
   if (o.kind === 'column') return true;
-  if (o.kind === 'constraint') return inlineInCreateTable(o);
+  if (o.kind === 'constraint') return createdWithTable(o);
   return false;
 }
 

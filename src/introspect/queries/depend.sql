@@ -44,7 +44,7 @@ norm as (
   left join pg_constraint dc on dep.classid = 'pg_constraint'::regclass and dc.oid = dep.objid
   left join pg_class ct on dep.classid = 'pg_class'::regclass and ct.oid = dep.objid and ct.relkind = 'c'
   left join pg_constraint ck on dep.refclassid = 'pg_class'::regclass and ck.conindid = dep.refobjid
-                             and ck.contype in ('p', 'u', 'x') and ck.conparentid = 0
+                             and ck.contype in ('p', 'u', 'x')
   left join pg_type rt on dep.refclassid = 'pg_type'::regclass and rt.oid = dep.refobjid
   -- what an extension provides (uuid_generate_v4(), citext) stands for the extension itself
   left join pg_depend ext on ext.classid = dep.refclassid and ext.objid = dep.refobjid
