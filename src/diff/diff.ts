@@ -7,7 +7,8 @@ import { KINDS } from '../kinds/registry.ts';
 import { policyNeedsReplace } from '../kinds/policy.ts';
 import { enumAlter } from '../kinds/type.ts';
 import { viewReplaceable } from '../kinds/view.ts';
-import { addDependentRebuilds } from './dependents.ts';
+import { addDependentRebuilds, REBUILD_FIELD } from './dependents.ts';
+import { rebuildIndexesForNewBackers } from './partition-backing.ts';
 
 /**
  * Catalog × Catalog → the changes that turn `current` into `desired`: alter in place whenever Postgres can,
@@ -30,7 +31,7 @@ export function diffCatalogs(current: Catalog, desired: Catalog): Change[] {
     if (!KINDS[from.kind] || desired.objects.has(key)) continue;
     changes.push({ op: 'drop', from });
   }
-  return addDependentRebuilds(pairRenamedIndexes(changes), current, desired);
+  return addDependentRebuilds(rebuildIndexesForNewBackers(pairRenamedIndexes(changes), current, desired, REBUILD_FIELD), current, desired);
 }
 
 /**

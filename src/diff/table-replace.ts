@@ -2,10 +2,10 @@ import { childrenOf, parentOf, type Catalog } from '../model/catalog.ts';
 import { objectOf, type Change } from '../model/change.ts';
 import { encodeId } from '../model/identity.ts';
 import type { CatalogObject } from '../model/objects.ts';
-import { inlineInCreateTable } from '../kinds/constraint.ts';
+import { createdWithTable } from '../kinds/constraint.ts';
 
-/** Written inside CREATE TABLE: columns and every constraint but foreign keys. */
-const inline = (o: CatalogObject) => o.kind === 'column' || (o.kind === 'constraint' && inlineInCreateTable(o));
+/** Made by CREATE TABLE: columns, every constraint but foreign keys, the constraints a partition inherits. */
+const inline = (o: CatalogObject) => o.kind === 'column' || (o.kind === 'constraint' && createdWithTable(o));
 
 /**
  * A replaced table (a partition key that appears or changes) takes its children along: DROP TABLE drops them
@@ -28,6 +28,8 @@ export function foldIntoReplacedTables(changes: readonly Change[], current: Cata
       continue;
     }
     seen.add(encodeId(o.id));
+    // A foreign key that goes is dropped first, on its own: the index it uses may go before its table does.
+    if (c.op === 'drop' && o.kind === 'constraint' && o.type === 'foreignKey') out.push(c);
     if (c.op === 'drop' || inline(o)) continue;
     out.push(c.op === 'alter' ? { op: 'replace', from: c.from, to: c.to, fields: [rebuildField, ...c.fields] } : c);
   }

@@ -128,6 +128,7 @@ export const readConstraint = (r: Row): ConstraintObject => ({
   columns: arr(r.columns),
   references: r.refs ? json(r.refs) : null,
   validated: r.validated,
+  attachedTo: r.attached_to ? json(r.attached_to) : null,
 });
 
 export const readIndex = (r: Row): IndexObject => ({

@@ -82,6 +82,9 @@ function partitionParentColumn(o: ColumnObject, desired: Catalog): ColumnObject 
   return p?.kind === 'column' ? { ...p, id: o.id, comment: null } : null;
 }
 
+/** A partition's column whose override goes away stays (with its parent's settings); any other column is dropped. */
+export const columnDropped = (o: ColumnObject, ctx: DdlContext): boolean => partitionParentColumn(o, ctx.desired) === null;
+
 export const columnKind: KindModule<'column'> = {
   kind: 'column',
   weight: 11,

@@ -91,6 +91,12 @@ export interface ConstraintObject extends Base<'constraint'> {
   /** For foreign keys: the referenced table and columns. */
   readonly references: { readonly schema: string; readonly table: string; readonly columns: readonly string[] } | null;
   readonly validated: boolean;
+  /**
+   * A partition's PRIMARY KEY / UNIQUE / EXCLUDE whose index is attached to an index of the parent table: a plain
+   * index (this constraint is then the partition's own), or the index of the parent's constraint (this constraint
+   * is then inherited from it: Postgres creates and drops it with the partition or the parent's constraint).
+   */
+  readonly attachedTo: IdOf<'index'> | IdOf<'constraint'> | null;
   /** CHECK only. `definition`: pg_get_constraintdef's text with the expression as the desired state wrote it. */
   readonly source?: WrittenAs<'definition'>;
 }

@@ -4,7 +4,8 @@ import { changedFields } from '../kinds/common.ts';
 import { informationalFields } from '../model/fingerprint.ts';
 import { describeId, encodeId } from '../model/identity.ts';
 import type { CatalogObject } from '../model/objects.ts';
-import { inlineInCreateTable } from '../kinds/constraint.ts';
+import { columnDropped } from '../kinds/column.ts';
+import { createdWithTable } from '../kinds/constraint.ts';
 import type { DdlContext } from '../kinds/kind.ts';
 import { kindModule } from '../kinds/registry.ts';
 import { REBUILD_FIELD } from '../diff/dependents.ts';
@@ -39,7 +40,7 @@ export function orderChanges(changes: readonly Change[], current: Catalog, desir
   const dropped = new Set<string>();
   for (const c of changes) {
     if (c.op === 'create' && c.to.kind === 'table') createdTables.add(encodeId(c.to.id));
-    if (c.op === 'drop' && (c.from.kind === 'table' || c.from.kind === 'column')) dropped.add(encodeId(c.from.id));
+    if (c.op === 'drop' && (c.from.kind === 'table' || (c.from.kind === 'column' && columnDropped(c.from, ctx)))) dropped.add(encodeId(c.from.id));
   }
   // Object key → the key of the table whose step it was folded into, per side.
   const foldedCreate = new Map<string, string>();
@@ -164,10 +165,10 @@ function resolveFolded(parent: string | undefined, map: ReadonlyMap<string, Node
   return parent === undefined ? undefined : map.get(parent);
 }
 
-/** Columns and non-FK constraints are written inside CREATE TABLE. */
+/** Columns and non-FK constraints are written inside CREATE TABLE (or come with it, from a partition's parent). */
 function foldsIntoCreate(o: CatalogObject): boolean {
   if (o.kind === 'column') return true;
-  if (o.kind === 'constraint') return inlineInCreateTable(o);
+  if (o.kind === 'constraint') return createdWithTable(o);
   return false;
 }
 

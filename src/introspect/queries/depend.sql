@@ -18,7 +18,8 @@ rewrite as materialized (select oid, ev_class from pg_rewrite where oid >= 16384
 -- a domain's CHECK belongs to the domain; a standalone composite type's attributes to the type
 domain_check as materialized (select oid, contypid from pg_constraint where contypid <> 0),
 composite as materialized (select oid, reltype from pg_class where relkind = 'c'),
-backing as materialized (select oid, conindid from pg_constraint where contype in ('p', 'u', 'x') and conparentid = 0),
+-- an index backing a constraint stands for it, a partition's own (attached to its parent's) included
+backing as materialized (select oid, conindid from pg_constraint where contype in ('p', 'u', 'x')),
 -- a table's row type stands for the table, an array type for its element type
 rowtype as materialized (select oid, typrelid as target, 'pg_class'::regclass::oid as cls from pg_type where typrelid <> 0
                          union all

@@ -14,8 +14,13 @@ select n.nspname as schema,
        (select json_build_object('schema', pn.nspname, 'name', pi.relname)
         from pg_inherits h join pg_class pi on pi.oid = h.inhparent join pg_namespace pn on pn.oid = pi.relnamespace
         where h.inhrelid = ic.oid) as attached_to,
-       -- a partitioned index is created after its partitions' indexes, which it then attaches (and is valid at once)
-       array(select 'pg_class'::regclass::oid::text || ':' || h.inhrelid::text || ':0' from pg_inherits h where h.inhparent = ic.oid) as depends_on
+       -- a partitioned index is created after its partitions' indexes (or the constraints they back), which it
+       -- then attaches (and is valid at once)
+       array(select coalesce('pg_constraint'::regclass::oid::text || ':' || pk.oid::text, 'pg_class'::regclass::oid::text || ':' || h.inhrelid::text) || ':0'
+             from pg_inherits h
+             left join pg_constraint pk on pk.conindid = h.inhrelid and pk.contype in ('p', 'u', 'x')
+               and pk.conrelid = (select x.indrelid from pg_index x where x.indexrelid = h.inhrelid)
+             where h.inhparent = ic.oid) as depends_on
 from pg_index i
 join pg_class ic on ic.oid = i.indexrelid
 join pg_class c on c.oid = i.indrelid

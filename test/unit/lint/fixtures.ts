@@ -11,7 +11,7 @@ export function column(tableName: string, name: string, type: string, position: 
 }
 
 export function primaryKey(tableName: string, columns: string[], schema = 'public'): ConstraintObject {
-  return { kind: 'constraint', id: { kind: 'constraint', schema, table: tableName, name: `${tableName}_pkey` }, comment: null, type: 'primaryKey', definition: `PRIMARY KEY (${columns.join(', ')})`, columns, references: null, validated: true };
+  return { kind: 'constraint', id: { kind: 'constraint', schema, table: tableName, name: `${tableName}_pkey` }, comment: null, type: 'primaryKey', definition: `PRIMARY KEY (${columns.join(', ')})`, columns, references: null, validated: true, attachedTo: null };
 }
 
 export function policy(tableName: string, name: string, extra: Partial<PolicyObject> = {}, schema = 'public'): PolicyObject {
