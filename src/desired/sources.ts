@@ -18,6 +18,8 @@ export interface SourceStatement {
   readonly location: SourceLocation;
   readonly renames?: readonly RenameHint[];
   readonly suppressions?: readonly Suppression[];
+  /** Role names the statement mentions, when its format parsed it anyway (see desired/roles.ts). */
+  readonly roles?: readonly string[];
 }
 
 export interface SourceFile {

@@ -1,5 +1,6 @@
 import { loadModule, parseSync } from 'libpg-query';
 import { err, lineLocator, locate, ok, type Result, type UserError } from '../errors.ts';
+import { mayNameRoles, rolesIn } from './roles.ts';
 import type { RenameHint, SourceFile, SourceFormat, SourceStatement, Suppression } from './sources.ts';
 
 await loadModule();
@@ -29,6 +30,8 @@ export interface RawStatement {
   readonly start: number;
   /** comment lines directly before the statement */
   readonly comments: readonly { text: string; index: number }[];
+  /** role names it mentions, read from the parse tree the split made anyway */
+  readonly roles: readonly string[];
 }
 
 /** Split SQL text into statements; string indices (not bytes) of each statement's first token. */
@@ -38,6 +41,9 @@ export interface RawStatement {
  * fell inside a function body or a string) is grown to the next such cut until it does.
  */
 const PIECE = 128 * 1024;
+
+/** Shared by the (many) statements that name no role. */
+const NO_ROLES: readonly string[] = Object.freeze([]);
 
 export function splitSql(text: string): Result<RawStatement[], { message: string; index: number }> {
   const cleaned = stripPsqlMeta(text);
@@ -92,7 +98,9 @@ function splitPiece(text: string, offset: number): Result<RawStatement[], { mess
     const base = offset + toIndex(gapStart);
     const { body, offset: within, comments } = leadingComments(raw.replace(/^;/, ' '));
     if (!body.trim()) continue;
-    out.push({ sql: body.trim(), start: base + within, comments: comments.map((c) => ({ text: c.text, index: base + c.index })) });
+    const sql = body.trim();
+    const roles = mayNameRoles(sql) ? rolesIn(s.stmt) : NO_ROLES;
+    out.push({ sql, start: base + within, comments: comments.map((c) => ({ text: c.text, index: base + c.index })), roles });
   }
   return ok(out);
 }
@@ -122,6 +130,7 @@ function splitSqlFile(file: SourceFile): Result<SourceStatement[], UserError> {
       return {
         sql: s.sql,
         location: { file: file.path, line, column },
+        roles: s.roles,
         ...(renames.length ? { renames } : {}),
         ...(suppressions.length ? { suppressions } : {}),
       };

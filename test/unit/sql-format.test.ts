@@ -12,6 +12,12 @@ describe('SQL splitting', () => {
       ['create table "ü" (y text default \'ä\')', 4, 11],
     ]);
   });
+  it('records the roles each statement names, from the parse tree of the split', () => {
+    const text = 'grant select on t to app_user, public;\ncreate policy p on t to authenticated using (owner = current_user);\ncreate table "to" (x int);\n';
+    const r = sqlFormat.compile([{ path: 'desired/g.sql', text }]);
+    if (!r.ok) throw new Error(r.error[0]!.message);
+    expect(r.value.map((s) => s.roles)).toEqual([['app_user'], ['authenticated'], []]);
+  });
   it('reports a syntax error at its file:line:column', () => {
     const r = sqlFormat.compile([{ path: 'desired/bad.sql', text: 'create table a (x int);\ncreate tabel b (y int);\n' }]);
     expect(r.ok).toBe(false);
@@ -44,7 +50,7 @@ describe('SQL splitting', () => {
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value).toHaveLength(3001);
     expect(r.value.every((s, i) => i === 3000 || s.sql.endsWith('$$'))).toBe(true);
-    expect(r.value[3000]).toEqual({ sql: 'create table x (a int)', start: fn.length * 3000, comments: [] });
+    expect(r.value[3000]).toEqual({ sql: 'create table x (a int)', start: fn.length * 3000, comments: [], roles: [] });
   });
   it('reports a syntax error deep in a large text at its own position', () => {
     const text = 'create table a (x int);\n'.repeat(20000) + 'create tabel b (y int);\n';
