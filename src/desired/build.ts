@@ -123,6 +123,11 @@ export interface DesiredCatalog {
   /** The compiled statements (suppressions, source locations); compiled on first use when the catalog was cached. */
   readonly sources: () => Result<DesiredSources, UserError>;
   readonly cached: boolean;
+  /**
+   * Settles once the shadow is gone. Dropping a server's temporary database takes the server a moment, so the
+   * caller plans meanwhile and awaits this last.
+   */
+  readonly released: Promise<void>;
 }
 
 /**
@@ -144,7 +149,7 @@ export async function buildDesiredCatalog(
     // Unchanged files: neither a shadow nor even compiling them is needed to plan.
     const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { catalog: CachedCatalog; hints: PlanHints };
     const lazy = once(() => compileDesired(files.value));
-    return ok({ catalog: fromCache(cached.catalog), hints: cached.hints, fingerprint, sources: lazy, cached: true });
+    return ok({ catalog: fromCache(cached.catalog), hints: cached.hints, fingerprint, sources: lazy, cached: true, released: Promise.resolve() });
   }
   const sources = compileDesired(files.value);
   if (!sources.ok) return sources;
@@ -154,6 +159,7 @@ export async function buildDesiredCatalog(
   if (!opened.ok) return opened;
   const shadow = opened.value;
   log(`normalizing desired state in ${shadow.description}`);
+  let released: Promise<void> | null = null;
   try {
     const loaded = await loadDesired(shadow.db, config, sources.value, log, opts.unresolved);
     if (!loaded.ok) return loaded;
@@ -162,14 +168,15 @@ export async function buildDesiredCatalog(
     const written = await findWrittenSources(shadow.db, catalog, sources.value.statements);
     if (await settleExpressions(shadow.db, catalog, isWritten(written))) catalog = await introspect(shadow.db, { schemas });
     catalog = withWrittenSources(catalog, written);
+    released = shadow.dispose().catch(() => {});
     if (cacheFile && !opts.unresolved?.length) {
       mkdirSync(path.dirname(cacheFile), { recursive: true });
       writeFileSync(cacheFile, JSON.stringify({ catalog: toCache(catalog), hints: hints.value }));
     }
     const compiled = sources.value;
-    return ok({ catalog, hints: hints.value, fingerprint, sources: () => ok(compiled), cached: false });
+    return ok({ catalog, hints: hints.value, fingerprint, sources: () => ok(compiled), cached: false, released });
   } finally {
-    await shadow.dispose();
+    if (!released) await shadow.dispose();
   }
 }
 

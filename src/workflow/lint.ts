@@ -44,5 +44,7 @@ export async function lintDesiredState(config: Config, desiredPath: string, devU
   const unresolved: Unresolved[] = [];
   const desired = await buildDesiredCatalog(config, desiredPath, provider, { cacheDir: cacheDir(config), log, unresolved });
   if (!desired.ok) return desired;
-  return lintBuiltDesired(config, desired.value, null, unresolved);
+  const result = lintBuiltDesired(config, desired.value, null, unresolved);
+  await desired.value.released;
+  return result;
 }

@@ -86,6 +86,7 @@ export async function preparePlan(req: PlanRequest): Promise<Result<Prepared, Us
     const schemas = req.config.schemas === 'all' ? [...new Set([...targetSchemas, ...schemasOf(desired.value.catalog)])].sort() : targetSchemas;
     const current = early ? await early : await introspect(target.db, { schemas });
     const plan = makePlanWithHints(current, desired.value.catalog, schemas, desired.value.hints, notes, { manageRoles: req.config.roles.manage });
+    await desired.value.released;
     if (embedded && !cachedCurrent) {
       // Stamp the data directory once it is closed; the caller keeps using a lazily reopened target.
       await target.dispose();
