@@ -4,7 +4,7 @@ import { columnKind } from '../kinds/column.ts';
 import type { DdlContext } from '../kinds/kind.ts';
 import { indexKind } from '../kinds/index.ts';
 import { policyKind } from '../kinds/policy.ts';
-import { buildCatalog, type Catalog } from '../model/catalog.ts';
+import { restrictCatalog, type Catalog } from '../model/catalog.ts';
 import { encodeId } from '../model/identity.ts';
 import type { CatalogObject, ColumnObject, ConstraintObject, IndexObject, PolicyObject } from '../model/objects.ts';
 import { ident, literal, qualified } from '../sql/quote.ts';
@@ -85,17 +85,17 @@ export async function findWrittenSources(db: Queryable, catalog: Catalog, statem
 
 /** The catalog with each verified written form attached to its object (see model/objects.ts WrittenAs). */
 export function withWrittenSources(catalog: Catalog, sources: WrittenSources): Catalog {
-  if (!sources.size) return catalog;
-  const objects = [...catalog.objects.entries()].map(([key, o]) => {
+  const written: CatalogObject[] = [];
+  for (const [key, o] of catalog.objects) {
     const s = sources.get(key);
-    if (!s) return o;
+    if (!s) continue;
     // Only fields still holding the text that was verified (settling other fields never touches these).
     const fields = Object.fromEntries(
       Object.entries(s.fields).filter(([f]) => (o as unknown as Record<string, unknown>)[f] === s.verified[f as ExpressionField]),
     );
-    return Object.keys(fields).length ? ({ ...o, source: fields } as CatalogObject) : o;
-  });
-  return buildCatalog(objects, catalog.edges, catalog.serverVersion);
+    if (Object.keys(fields).length) written.push({ ...o, source: fields } as CatalogObject);
+  }
+  return written.length ? restrictCatalog(catalog, () => true, written) : catalog;
 }
 
 const tableName = (o: CatalogObject): string => (o.kind === 'index' ? o.table : 'table' in o.id ? o.id.table : '');
