@@ -51,7 +51,13 @@ export function scopeGrants(current: Catalog, desired: Catalog, manage: ManagedR
     const whole = encodeId({ kind: 'grant', on: o.id.on, grantee: o.id.grantee });
     if (desired.objects.has(whole)) extraEdges.push({ from: encodeId(o.id), to: whole });
   }
+  // Usually nothing is out of scope: then the catalog itself, not a copy of its 200,000 entries.
   const filter = (c: Catalog, more: CatalogObject[] = [], edges: Edge[] = []) =>
-    !managed && !more.length && !edges.length ? c : restrictCatalog(c, keep, more, edges);
+    !more.length && !edges.length && keepsAll(c, keep) ? c : restrictCatalog(c, keep, more, edges);
   return { current: filter(current), desired: filter(desired, extra, extraEdges) };
+}
+
+function keepsAll(c: Catalog, keep: (o: CatalogObject) => boolean): boolean {
+  for (const o of c.objects.values()) if (!keep(o)) return false;
+  return true;
 }

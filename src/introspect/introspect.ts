@@ -1,6 +1,7 @@
 import { readAsset } from '../assets.ts';
 import { catalogOf, type Catalog, type Edge } from '../model/catalog.ts';
 import { encodeId } from '../model/identity.ts';
+import { internStrings } from '../model/intern.ts';
 import type { CatalogObject } from '../model/objects.ts';
 import type { Queryable } from '../db/queryable.ts';
 import * as read from './read-rows.ts';
@@ -62,13 +63,14 @@ export async function introspect(db: Queryable, opts: IntrospectOptions): Promis
     // client's work overlaps the server's, and no kind's raw rows outlive their reading (pg_depend's are
     // kept until every object's ref is known).
     const read = new Array<ReadKind>(KIND_QUERIES.length);
+    const pool = new Map<string, string>();
     let dependRows: { from_ref: string; to_ref: string }[] = [];
     const jobs: ((lane: Queryable) => Promise<void>)[] = [
       async (lane) => {
         dependRows = (await lane.query<{ from_ref: string; to_ref: string }>(DEPEND_SQL)).rows;
       },
       ...KIND_QUERIES.map((k, i) => async (lane: Queryable) => {
-        read[i] = readKind(k.read, (await lane.query<Record<string, any>>(SQL.get(k.file)!, [schemas])).rows);
+        read[i] = readKind(k.read, (await lane.query<Record<string, any>>(SQL.get(k.file)!, [schemas])).rows, pool);
       }),
     ];
     let next = 0;
@@ -109,9 +111,10 @@ interface ReadKind {
   readonly extraDeps: { from: string; to: string }[];
 }
 
-function readKind(read: (row: Record<string, any>) => CatalogObject, rows: Record<string, any>[]): ReadKind {
+function readKind(read: (row: Record<string, any>) => CatalogObject, rows: Record<string, any>[], pool: Map<string, string>): ReadKind {
   const out: ReadKind = { objects: [], extraDeps: [] };
   for (const row of rows) {
+    internStrings(row, pool);
     const object = read(row);
     out.objects.push({ ref: row.ref, key: encodeId(object.id), object });
     for (const to of row.depends_on ?? []) out.extraDeps.push({ from: row.ref, to });
