@@ -3,7 +3,7 @@ select n.nspname as schema,
        c.relname as table,
        a.attname as name,
        a.attnum::int as position,
-       col_description(c.oid, a.attnum) as comment,
+       ds.description as comment,
        'pg_class'::regclass::oid::text || ':' || c.oid::text || ':' || a.attnum::text as ref,
        format_type(a.atttypid, a.atttypmod) as type,
        a.attnotnull as not_null,
@@ -24,6 +24,7 @@ join pg_type t on t.oid = a.atttypid
 left join pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum
 left join pg_collation co on co.oid = a.attcollation
 left join pg_namespace cn on cn.oid = co.collnamespace
+left join pg_description ds on ds.objoid = a.attrelid and ds.classoid = 'pg_class'::regclass and ds.objsubid = a.attnum
 where n.nspname = any($1::text[])
   and c.relkind in ('r', 'p')
   and a.attnum > 0 and not a.attisdropped

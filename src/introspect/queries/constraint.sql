@@ -5,7 +5,7 @@
 select n.nspname as schema,
        c.relname as table,
        k.conname as name,
-       obj_description(k.oid, 'pg_constraint') as comment,
+       ds.description as comment,
        'pg_constraint'::regclass::oid::text || ':' || k.oid::text || ':0' as ref,
        k.contype as contype,
        pg_get_constraintdef(k.oid) as definition,
@@ -31,6 +31,7 @@ join pg_class c on c.oid = k.conrelid
 join pg_namespace n on n.oid = c.relnamespace
 left join pg_class fc on fc.oid = k.confrelid
 left join pg_namespace fn on fn.oid = fc.relnamespace
+left join pg_description ds on ds.objoid = k.oid and ds.classoid = 'pg_constraint'::regclass and ds.objsubid = 0
 where n.nspname = any($1::text[])
   and c.relkind in ('r', 'p')
   and k.contype in ('p', 'f', 'u', 'c', 'x')

@@ -3,7 +3,7 @@
 select n.nspname as schema,
        ic.relname as name,
        c.relname as table,
-       obj_description(ic.oid, 'pg_class') as comment,
+       ds.description as comment,
        'pg_class'::regclass::oid::text || ':' || ic.oid::text || ':0' as ref,
        pg_get_indexdef(ic.oid) as definition,
        i.indisunique as is_unique,
@@ -25,6 +25,7 @@ from pg_index i
 join pg_class ic on ic.oid = i.indexrelid
 join pg_class c on c.oid = i.indrelid
 join pg_namespace n on n.oid = c.relnamespace
+left join pg_description ds on ds.objoid = ic.oid and ds.classoid = 'pg_class'::regclass and ds.objsubid = 0
 where n.nspname = any($1::text[])
   and c.relkind in ('r', 'p', 'm')
   and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid and k.conrelid = i.indrelid

@@ -2,7 +2,7 @@
 select n.nspname as schema,
        c.relname as table,
        p.polname as name,
-       obj_description(p.oid, 'pg_policy') as comment,
+       ds.description as comment,
        'pg_policy'::regclass::oid::text || ':' || p.oid::text || ':0' as ref,
        p.polpermissive as permissive,
        p.polcmd as command,
@@ -13,4 +13,5 @@ select n.nspname as schema,
 from pg_policy p
 join pg_class c on c.oid = p.polrelid
 join pg_namespace n on n.oid = c.relnamespace
+left join pg_description ds on ds.objoid = p.oid and ds.classoid = 'pg_policy'::regclass and ds.objsubid = 0
 where n.nspname = any($1::text[])

@@ -1,7 +1,7 @@
 -- Ordinary and partitioned tables in managed schemas.
 select n.nspname as schema,
        c.relname as name,
-       obj_description(c.oid, 'pg_class') as comment,
+       ds.description as comment,
        'pg_class'::regclass::oid::text || ':' || c.oid::text || ':0' as ref,
        c.relpersistence as persistence,
        c.relrowsecurity as rls,
@@ -22,6 +22,7 @@ select n.nspname as schema,
          where i.inhrelid = c.oid), '[]'::json) end as inherits
 from pg_class c
 join pg_namespace n on n.oid = c.relnamespace
+left join pg_description ds on ds.objoid = c.oid and ds.classoid = 'pg_class'::regclass and ds.objsubid = 0
 where n.nspname = any($1::text[])
   and c.relkind in ('r', 'p')
   and not exists (select 1 from pg_depend d
