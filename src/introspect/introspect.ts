@@ -1,7 +1,7 @@
 import { readAsset } from '../assets.ts';
 import { catalogOf, type Catalog, type Edge } from '../model/catalog.ts';
 import { encodeId } from '../model/identity.ts';
-import { internStrings } from '../model/intern.ts';
+import { internRow } from '../model/intern.ts';
 import type { CatalogObject } from '../model/objects.ts';
 import type { Queryable } from '../db/queryable.ts';
 import * as read from './read-rows.ts';
@@ -114,7 +114,7 @@ interface ReadKind {
 function readKind(read: (row: Record<string, any>) => CatalogObject, rows: Record<string, any>[], pool: Map<string, string>): ReadKind {
   const out: ReadKind = { objects: [], extraDeps: [] };
   for (const row of rows) {
-    internStrings(row, pool);
+    internRow(row, pool);
     const object = read(row);
     out.objects.push({ ref: row.ref, key: encodeId(object.id), object });
     for (const to of row.depends_on ?? []) out.extraDeps.push({ from: row.ref, to });

@@ -1,7 +1,6 @@
 import type { Catalog, Edge } from './catalog.ts';
 import { fingerprintCatalog, rememberFingerprint } from './fingerprint.ts';
 import { encodeId } from './identity.ts';
-import { internStrings } from './intern.ts';
 import type { CatalogObject } from './objects.ts';
 
 /** A catalog as readable JSON data (`inspect --format json`): edges name their objects by encoded id. */
@@ -43,8 +42,6 @@ export function toCache(c: Catalog): CachedCatalog {
 
 /** Trusts what toCache wrote: edges are unique and the fingerprint is the catalog's own. */
 export function fromCache(doc: CachedCatalog): Catalog {
-  const pool = new Map<string, string>();
-  for (const o of doc.objects) internStrings(o, pool);
   const keys = doc.objects.map((o) => encodeId(o.id));
   const objects = new Map<string, CatalogObject>();
   doc.objects.forEach((o, i) => objects.set(keys[i]!, o));
