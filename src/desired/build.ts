@@ -8,7 +8,7 @@ import { introspect } from '../introspect/introspect.ts';
 import { resolveSchemas } from '../introspect/schemas.ts';
 import type { Catalog } from '../model/catalog.ts';
 import { fromCache, toCache, type CachedCatalog } from '../model/catalog-json.ts';
-import { sha256 } from '../model/fingerprint.ts';
+import { FINGERPRINT_VERSION, sha256 } from '../model/fingerprint.ts';
 import { discoverFiles } from './discover.ts';
 import { executeStatements } from './execute.ts';
 import { FORMATS } from './formats.ts';
@@ -99,6 +99,7 @@ export function desiredFingerprint(config: Config, sources: Pick<DesiredSources,
     // v5: unstable expressions keep what the desired state's own text stores (expression-sources.ts), edges
     // as index pairs (model/catalog-json.ts)
     'desired-cache-v5',
+    `fingerprint-v${FINGERPRINT_VERSION}`,
     CACHE_VERSION,
     providerKey,
     JSON.stringify({ schemas: config.schemas, external: config.external }),

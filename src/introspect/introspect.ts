@@ -62,7 +62,7 @@ export async function introspect(db: Queryable, opts: IntrospectOptions): Promis
     // Each kind's rows become objects as soon as its query returns, while the other queries still run: the
     // client's work overlaps the server's, and no kind's raw rows outlive their reading (pg_depend's are
     // kept until every object's ref is known).
-    const read = new Array<ReadKind>(KIND_QUERIES.length);
+    const readKinds = new Array<ReadKind>(KIND_QUERIES.length);
     const pool = new Map<string, string>();
     let dependRows: { from_ref: string; to_ref: string }[] = [];
     const jobs: ((lane: Queryable) => Promise<void>)[] = [
@@ -70,7 +70,7 @@ export async function introspect(db: Queryable, opts: IntrospectOptions): Promis
         dependRows = (await lane.query<{ from_ref: string; to_ref: string }>(DEPEND_SQL)).rows;
       },
       ...KIND_QUERIES.map((k, i) => async (lane: Queryable) => {
-        read[i] = readKind(k.read, (await lane.query<Record<string, any>>(SQL.get(k.file)!, [schemas])).rows, pool);
+        readKinds[i] = readKind(k.read, (await lane.query<Record<string, any>>(SQL.get(k.file)!, [schemas])).rows, pool);
       }),
     ];
     let next = 0;
@@ -83,7 +83,7 @@ export async function introspect(db: Queryable, opts: IntrospectOptions): Promis
     const byRef = new Map<string, string>();
     // Rows may name what they depend on outside pg_depend (a grant: its object), as refs.
     const extraDeps: { from: string; to: string }[] = [];
-    for (const kind of read) {
+    for (const kind of readKinds) {
       for (const { ref, key, object } of kind.objects) {
         objects.set(key, object);
         byRef.set(ref, key);

@@ -7,13 +7,13 @@ import type { DdlContext, KindModule } from './kind.ts';
 
 const table = (o: ConstraintObject) => qualified(o.id.schema, o.id.table);
 
+/** The definition the plan writes: as the desired state wrote it where Postgres' text is not a fixpoint. */
+export const writtenDefinition = (c: ConstraintObject): string => c.source?.definition ?? c.definition;
+
 /**
  * A partition's constraint attached to its parent's constraint exists because the parent's does: Postgres
  * creates it with the partition (or with the parent's constraint, recursing) and drops it with them.
  */
-/** The definition the plan writes: as the desired state wrote it where Postgres' text is not a fixpoint. */
-export const writtenDefinition = (c: ConstraintObject): string => c.source?.definition ?? c.definition;
-
 export const inheritedFromParent = (c: ConstraintObject): boolean => c.attachedTo?.kind === 'constraint';
 
 /**

@@ -31,9 +31,13 @@ export function catalogOf(objects: Map<string, CatalogObject>, edges: Iterable<E
  */
 export function restrictCatalog(c: Catalog, keep: (o: CatalogObject) => boolean, more: readonly CatalogObject[] = [], moreEdges: readonly Edge[] = []): Catalog {
   const map = new Map<string, CatalogObject>();
-  for (const [k, o] of c.objects) if (keep(o)) map.set(k, o);
+  let left = 0;
+  for (const [k, o] of c.objects) {
+    if (keep(o)) map.set(k, o);
+    else left++;
+  }
   for (const o of more) map.set(encodeId(o.id), o);
-  const edges = map.size === c.objects.size ? [...c.edges] : c.edges.filter((e) => map.has(e.from) && map.has(e.to));
+  const edges = left === 0 ? [...c.edges] : c.edges.filter((e) => map.has(e.from) && map.has(e.to));
   const seen = edgeSet(edges);
   for (const e of keptEdges(map, moreEdges)) if (addEdge(seen, e)) edges.push(e);
   return { objects: map, edges, serverVersion: c.serverVersion };

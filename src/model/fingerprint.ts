@@ -25,6 +25,12 @@ function hashedFields(o: CatalogObject): Record<string, unknown> {
   return out;
 }
 
+/**
+ * Changes whenever what a fingerprint hashes changes: cached catalogs carry their fingerprint (caches are keyed by
+ * it), and a plan file's fingerprints are only comparable with the same algorithm (Plan.formatVersion).
+ */
+export const FINGERPRINT_VERSION = 2;
+
 const fingerprints = new WeakMap<Catalog, string>();
 
 /** A content hash of a catalog, independent of read order and column positions (computed once per catalog). */

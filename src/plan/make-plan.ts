@@ -80,7 +80,7 @@ function planChanges(original: Catalog, current: Catalog, desired: Catalog, extr
   const ordered = orderChanges(changes, scoped.current, scoped.desired);
   const absorbed = new Set(extra.filter((c) => c.op === 'data').map((c) => encodeId(c.from.id)));
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     steps: commitEnumValuesBeforeUse(markAbsorbedDrops(ordered.steps.filter((s) => s.statements.length > 0), absorbed)),
     sourceFingerprint: fingerprintCatalog(original),
     targetFingerprint: fingerprintCatalog(desired),

@@ -8,7 +8,8 @@ export interface PlanStep {
 }
 
 export interface Plan {
-  readonly formatVersion: 1;
+  /** 2: fingerprints of FINGERPRINT_VERSION 2 (plan files of version 1 cannot be checked for drift). */
+  readonly formatVersion: 2;
   /** Topologically ordered. */
   readonly steps: readonly PlanStep[];
   /** Fingerprint of the target when planned: apply refuses if the target changed since. */
@@ -32,7 +33,7 @@ export function encodePlan(plan: Plan): string {
 export function decodePlan(text: string): Plan | null {
   try {
     const p = JSON.parse(text) as Plan;
-    if (p.formatVersion !== 1 || !Array.isArray(p.steps) || typeof p.sourceFingerprint !== 'string') return null;
+    if (p.formatVersion !== 2 || !Array.isArray(p.steps) || typeof p.sourceFingerprint !== 'string') return null;
     return p;
   } catch {
     return null;

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import path from 'node:path';
 import { fromCache, toCache, type CachedCatalog } from '../model/catalog-json.ts';
 import type { Catalog } from '../model/catalog.ts';
-import { sha256 } from '../model/fingerprint.ts';
+import { FINGERPRINT_VERSION, sha256 } from '../model/fingerprint.ts';
 
 /**
  * Only schemaplan opens the embedded dev database, and starting PGlite and warming its catalog caches is most
@@ -27,7 +27,7 @@ export function dataDirStamp(dataDir: string): string | null {
 }
 
 /** The layout of the cache file itself; files of another layout are ignored. */
-const FORMAT = 3;
+const FORMAT = `3/fingerprint-v${FINGERPRINT_VERSION}`;
 
 const cacheFile = (dataDir: string) => path.join(path.dirname(dataDir), 'cache', 'dev-catalog.json');
 
@@ -35,7 +35,7 @@ export function readCachedCatalog(dataDir: string, schemas: readonly string[], q
   const file = cacheFile(dataDir);
   if (!existsSync(file)) return null;
   try {
-    const cached = JSON.parse(readFileSync(file, 'utf8')) as { format?: number; stamp: string; schemas: string[]; version: string; catalog: CachedCatalog };
+    const cached = JSON.parse(readFileSync(file, 'utf8')) as { format?: string; stamp: string; schemas: string[]; version: string; catalog: CachedCatalog };
     if (cached.format !== FORMAT || cached.version !== queriesVersion || cached.schemas.join(',') !== schemas.join(',')) return null;
     if (cached.stamp !== dataDirStamp(dataDir)) return null;
     return fromCache(cached.catalog);

@@ -64,13 +64,15 @@ export async function preparePlan(req: PlanRequest): Promise<Result<Prepared, Us
   const opened = cachedCurrent ? ok(lazyTarget(req.target, req.config, provider)) : await openTarget(req.target, req.config, provider);
   if (!opened.ok) return opened;
   const target = opened.value;
+  // Settles when the early read of the target has (the target is never closed under a running query).
+  let earlyDone: Promise<void> | undefined;
   try {
     const targetSchemas = cachedCurrent ? managed : await resolveSchemas(target.db, req.config);
     const cache = req.noCache ? null : cacheDir(req.config);
     // The target is read while the desired state is built (or read from its cache): the server works on the
     // catalog queries meanwhile. Only `schemas: all` needs the desired schemas first.
     const early = cachedCurrent ? Promise.resolve(cachedCurrent) : req.config.schemas === 'all' ? null : introspect(target.db, { schemas: targetSchemas });
-    const earlyDone = early?.then(() => undefined, () => undefined);
+    earlyDone = early?.then(() => undefined, () => undefined);
     let desired = await buildDesiredCatalog(req.config, req.desiredPath, provider, { cacheDir: cache, log, schemasHint: targetSchemas });
     const notes: string[] = [];
     if (!desired.ok && desired.error.code === 'shadow' && fallback) {
@@ -100,6 +102,7 @@ export async function preparePlan(req: PlanRequest): Promise<Result<Prepared, Us
     }
     return ok({ plan: plan.value, current, desired: desired.value, target, schemas });
   } catch (e) {
+    await earlyDone;
     await target.dispose();
     throw e;
   }

@@ -41,7 +41,7 @@ describe('the CLI on the embedded default (no server)', () => {
     expect(md.stdout).toMatch(/^### schemaplan: \d+ statements/);
     expect(md.stdout).toContain('| `validation-scan` | constraint public.members.members_organizationId_fkey |');
     expect(md.stdout).toContain('```sql');
-    expect(doc.formatVersion).toBe(1);
+    expect(doc.formatVersion).toBe(2);
     expect(doc.sourceFingerprint).toMatch(/^[0-9a-f]{32}$/);
     expect(doc.steps.length).toBeGreaterThan(0);
   });

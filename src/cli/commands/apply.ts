@@ -83,7 +83,7 @@ async function confirmPlan(plan: Plan, where: string, flags: ApplyFlags): Promis
 /** Applies a saved plan: the drift gate refuses if the target changed; afterwards it must match the plan's goal. */
 async function applySavedPlan(flags: ApplyFlags, ctx: Context, log: (m: string) => void): Promise<number> {
   const plan = existsSync(flags.plan!) ? decodePlan(readFileSync(flags.plan!, 'utf8')) : null;
-  if (!plan) return fail({ code: 'plan-file', message: `not a schemaplan plan: ${flags.plan}`, hint: 'write one with plan --format json --out FILE' });
+  if (!plan) return fail({ code: 'plan-file', message: `not a schemaplan plan of this version: ${flags.plan}`, hint: 'write one with plan --format json --out FILE (plan files of older versions cannot be checked for drift)' });
   const { provider } = chooseProvider(ctx.config, ctx.target, ctx.devUrl);
   const opened = await openTarget(ctx.target, ctx.config, provider);
   if (!opened.ok) return fail(opened.error);

@@ -36,8 +36,13 @@ export function track(shadow: Shadow): Shadow {
   return {
     ...shadow,
     async dispose() {
-      live.delete(shadow);
-      await shadow.dispose();
+      // Tracked until the drop is done: a Ctrl-C while a shadow is being dropped in the background (see
+      // DesiredCatalog.released) still waits for it.
+      try {
+        await shadow.dispose();
+      } finally {
+        live.delete(shadow);
+      }
     },
   };
 }
