@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { assetPath, readAsset } from '../assets.ts';
 import { stubSql, type Config } from '../config/config.ts';
@@ -8,6 +8,7 @@ import { introspect } from '../introspect/introspect.ts';
 import { resolveSchemas } from '../introspect/schemas.ts';
 import type { Catalog } from '../model/catalog.ts';
 import { fromCache, toCache, type CachedCatalog } from '../model/catalog-json.ts';
+import { readCatalogFile, writeCatalogFile } from '../model/cache-file.ts';
 import { FINGERPRINT_VERSION, sha256 } from '../model/fingerprint.ts';
 import { discoverFiles } from './discover.ts';
 import { executeStatements } from './execute.ts';
@@ -146,9 +147,9 @@ export async function buildDesiredCatalog(
   if (!files.ok) return files;
   const fingerprint = desiredFingerprint(config, { files: files.value }, provider.key);
   const cacheFile = opts.cacheDir ? path.join(opts.cacheDir, 'cache', `desired-${fingerprint}.json`) : null;
-  if (cacheFile && existsSync(cacheFile) && config.schemas !== 'all') {
+  const cached = cacheFile && config.schemas !== 'all' ? readCatalogFile<{ catalog: CachedCatalog; hints: PlanHints }>(cacheFile) : null;
+  if (cached) {
     // Unchanged files: neither a shadow nor even compiling them is needed to plan.
-    const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { catalog: CachedCatalog; hints: PlanHints };
     const lazy = once(() => compileDesired(files.value));
     return ok({ catalog: fromCache(cached.catalog), hints: cached.hints, fingerprint, sources: lazy, cached: true, released: Promise.resolve() });
   }
@@ -171,8 +172,7 @@ export async function buildDesiredCatalog(
     catalog = withWrittenSources(catalog, written);
     released = shadow.dispose().catch(() => {});
     if (cacheFile && !opts.unresolved?.length) {
-      mkdirSync(path.dirname(cacheFile), { recursive: true });
-      writeFileSync(cacheFile, JSON.stringify({ catalog: toCache(catalog), hints: hints.value }));
+      writeCatalogFile(cacheFile, { hints: hints.value }, toCache(catalog));
     }
     const compiled = sources.value;
     return ok({ catalog, hints: hints.value, fingerprint, sources: () => ok(compiled), cached: false, released });

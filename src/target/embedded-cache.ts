@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fromCache, toCache, type CachedCatalog } from '../model/catalog-json.ts';
+import { writeCatalogFile } from '../model/cache-file.ts';
 import type { Catalog } from '../model/catalog.ts';
 import { FINGERPRINT_VERSION, sha256 } from '../model/fingerprint.ts';
 
@@ -48,6 +49,5 @@ export function readCachedCatalog(dataDir: string, schemas: readonly string[], q
 export function writeCachedCatalog(dataDir: string, schemas: readonly string[], queriesVersion: string, catalog: Catalog): void {
   const stamp = dataDirStamp(dataDir);
   if (!stamp) return;
-  mkdirSync(path.dirname(cacheFile(dataDir)), { recursive: true });
-  writeFileSync(cacheFile(dataDir), JSON.stringify({ format: FORMAT, stamp, schemas, version: queriesVersion, catalog: toCache(catalog) }));
+  writeCatalogFile(cacheFile(dataDir), { format: FORMAT, stamp, schemas, version: queriesVersion }, toCache(catalog));
 }

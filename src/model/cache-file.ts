@@ -1,0 +1,36 @@
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import type { CachedCatalog } from './catalog-json.ts';
+
+/**
+ * Writes `{ ...fields, catalog }` as JSON, the catalog's objects a thousand at a time: one JSON.stringify of a
+ * 10,000-table catalog is a 46 MB string on top of the catalog, the peak of a cold plan. Written to a temporary
+ * file and renamed, so a reader never sees half a file.
+ */
+export function writeCatalogFile(file: string, fields: Record<string, unknown>, catalog: CachedCatalog): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  const fd = openSync(tmp, 'w');
+  try {
+    const { objects, ...rest } = catalog;
+    const head = JSON.stringify({ ...fields, catalog: rest });
+    // `{…,"catalog":{…}}` → `{…,"catalog":{…,"objects":[` + objects + `]}}`
+    writeSync(fd, `${head.slice(0, -2)},"objects":[`);
+    for (let i = 0; i < objects.length; i += 1000) {
+      writeSync(fd, (i ? ',' : '') + objects.slice(i, i + 1000).map((o) => JSON.stringify(o)).join(','));
+    }
+    writeSync(fd, ']}}');
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, file);
+}
+
+/** The parsed file, or null when it is missing or unreadable (a cache is only ever a shortcut). */
+export function readCatalogFile<T>(file: string): T | null {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return null;
+  }
+}
