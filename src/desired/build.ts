@@ -1,14 +1,12 @@
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { assetPath, readAsset } from '../assets.ts';
 import { stubSql, type Config } from '../config/config.ts';
 import type { DbError, Queryable } from '../db/queryable.ts';
 import { err, ok, type Result, type UserError } from '../errors.ts';
-import { introspect } from '../introspect/introspect.ts';
+import { introspect, QUERIES_VERSION } from '../introspect/introspect.ts';
 import { resolveSchemas } from '../introspect/schemas.ts';
 import type { Catalog } from '../model/catalog.ts';
 import { fromCache, toCache, type CachedCatalog } from '../model/catalog-json.ts';
-import { readCatalogFile, writeCatalogFile } from '../model/cache-file.ts';
+import { readCatalogFile, writeCatalogFile } from '../cache-file.ts';
 import { FINGERPRINT_VERSION, sha256 } from '../model/fingerprint.ts';
 import { discoverFiles } from './discover.ts';
 import { executeStatements } from './execute.ts';
@@ -101,7 +99,7 @@ export function desiredFingerprint(config: Config, sources: Pick<DesiredSources,
     // as index pairs (model/catalog-json.ts)
     'desired-cache-v5',
     `fingerprint-v${FINGERPRINT_VERSION}`,
-    CACHE_VERSION,
+    QUERIES_VERSION,
     providerKey,
     JSON.stringify({ schemas: config.schemas, external: config.external }),
     ...stubSql(config).map((s) => s.sql),
@@ -109,14 +107,6 @@ export function desiredFingerprint(config: Config, sources: Pick<DesiredSources,
   ];
   return sha256(parts.join('\u0000')).slice(0, 32);
 }
-
-/** Cached catalogs are only valid for the catalog queries that produced them. */
-export const CACHE_VERSION = sha256(
-  readdirSync(assetPath('introspect', 'queries'))
-    .sort()
-    .map((f) => readAsset('introspect', 'queries', f))
-    .join('\n'),
-);
 
 export interface DesiredCatalog {
   readonly catalog: Catalog;

@@ -34,8 +34,10 @@ export type Written = (key: string, field: ExpressionField) => boolean;
 export function settleStatements(catalog: Catalog, written: Written): string[] {
   const out: string[] = [];
   for (const o of catalog.objects.values()) {
+    const unstable = unstableFields(o);
+    if (!unstable.length) continue;
     const key = encodeId(o.id);
-    const fields = unstableFields(o).filter((f) => !written(key, f));
+    const fields = unstable.filter((f) => !written(key, f));
     if (!fields.length) continue;
     if (o.kind === 'constraint') {
       const t = qualified(o.id.schema, o.id.table);

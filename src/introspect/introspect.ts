@@ -1,5 +1,6 @@
 import { readAsset } from '../assets.ts';
 import { catalogOf, type Catalog, type Edge } from '../model/catalog.ts';
+import { sha256 } from '../model/fingerprint.ts';
 import { encodeId } from '../model/identity.ts';
 import { internRow } from '../model/intern.ts';
 import type { CatalogObject } from '../model/objects.ts';
@@ -28,6 +29,14 @@ const KIND_QUERIES: readonly { file: string; read: (row: Record<string, any>) =>
 ];
 const SQL = new Map(KIND_QUERIES.map((k) => [k.file, query(k.file)]));
 const DEPEND_SQL = query('depend');
+
+/** Cached catalogs are only valid for the catalog queries that produced them (every file in queries/). */
+export const QUERIES_VERSION = sha256(
+  [...SQL.entries(), ['depend', DEPEND_SQL] as const]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([, text]) => text)
+    .join('\n'),
+);
 
 
 export interface IntrospectOptions {

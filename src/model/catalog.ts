@@ -38,8 +38,10 @@ export function restrictCatalog(c: Catalog, keep: (o: CatalogObject) => boolean,
   }
   for (const o of more) map.set(encodeId(o.id), o);
   const edges = left === 0 ? [...c.edges] : c.edges.filter((e) => map.has(e.from) && map.has(e.to));
-  const seen = edgeSet(edges);
-  for (const e of keptEdges(map, moreEdges)) if (addEdge(seen, e)) edges.push(e);
+  if (moreEdges.length) {
+    const seen = edgeSet(edges);
+    for (const e of keptEdges(map, moreEdges)) if (addEdge(seen, e)) edges.push(e);
+  }
   return { objects: map, edges, serverVersion: c.serverVersion };
 }
 

@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fromCache, toCache, type CachedCatalog } from '../model/catalog-json.ts';
-import { writeCatalogFile } from '../model/cache-file.ts';
+import { readCatalogFile, writeCatalogFile } from '../cache-file.ts';
 import type { Catalog } from '../model/catalog.ts';
 import { FINGERPRINT_VERSION, sha256 } from '../model/fingerprint.ts';
 
@@ -33,16 +33,10 @@ const FORMAT = `3/fingerprint-v${FINGERPRINT_VERSION}`;
 const cacheFile = (dataDir: string) => path.join(path.dirname(dataDir), 'cache', 'dev-catalog.json');
 
 export function readCachedCatalog(dataDir: string, schemas: readonly string[], queriesVersion: string): Catalog | null {
-  const file = cacheFile(dataDir);
-  if (!existsSync(file)) return null;
-  try {
-    const cached = JSON.parse(readFileSync(file, 'utf8')) as { format?: string; stamp: string; schemas: string[]; version: string; catalog: CachedCatalog };
-    if (cached.format !== FORMAT || cached.version !== queriesVersion || cached.schemas.join(',') !== schemas.join(',')) return null;
-    if (cached.stamp !== dataDirStamp(dataDir)) return null;
-    return fromCache(cached.catalog);
-  } catch {
-    return null;
-  }
+  const cached = readCatalogFile<{ format?: string; stamp: string; schemas: string[]; version: string; catalog: CachedCatalog }>(cacheFile(dataDir));
+  if (!cached || cached.format !== FORMAT || cached.version !== queriesVersion || cached.schemas.join(',') !== schemas.join(',')) return null;
+  if (cached.stamp !== dataDirStamp(dataDir)) return null;
+  return fromCache(cached.catalog);
 }
 
 /** Call with the data directory closed, so that the stamp is final. */

@@ -6,14 +6,13 @@ import { pgliteProvider } from '../desired/shadow/pglite.ts';
 import type { ShadowProvider } from '../desired/shadow/provider.ts';
 import { serverProvider } from '../desired/shadow/server.ts';
 import { ok, type Result, type UserError } from '../errors.ts';
-import { introspect } from '../introspect/introspect.ts';
+import { introspect, QUERIES_VERSION } from '../introspect/introspect.ts';
 import { resolveSchemas } from '../introspect/schemas.ts';
 import type { Catalog } from '../model/catalog.ts';
 import { makePlanWithHints } from '../plan/make-plan.ts';
 import type { Plan } from '../plan/plan.ts';
 import { readCachedCatalog, writeCachedCatalog } from '../target/embedded-cache.ts';
 import { lazyTarget, openTarget, type OpenTarget, type TargetSpec } from '../target/target.ts';
-import { CACHE_VERSION } from '../desired/build.ts';
 
 export interface PlanRequest {
   readonly config: Config;
@@ -60,7 +59,7 @@ export async function preparePlan(req: PlanRequest): Promise<Result<Prepared, Us
   // started at all unless something (apply) queries it.
   const embedded = req.target.kind === 'embedded' && req.config.schemas !== 'all' && !req.noCache ? req.target.dataDir : null;
   const managed = req.config.schemas === 'all' ? [] : await resolveSchemas(null, req.config);
-  const cachedCurrent = embedded ? readCachedCatalog(embedded, managed, CACHE_VERSION) : null;
+  const cachedCurrent = embedded ? readCachedCatalog(embedded, managed, QUERIES_VERSION) : null;
   const opened = cachedCurrent ? ok(lazyTarget(req.target, req.config, provider)) : await openTarget(req.target, req.config, provider);
   if (!opened.ok) return opened;
   const target = opened.value;
@@ -92,7 +91,7 @@ export async function preparePlan(req: PlanRequest): Promise<Result<Prepared, Us
     if (embedded && !cachedCurrent) {
       // Stamp the data directory once it is closed; the caller keeps using a lazily reopened target.
       await target.dispose();
-      writeCachedCatalog(embedded, schemas, CACHE_VERSION, current);
+      writeCachedCatalog(embedded, schemas, QUERIES_VERSION, current);
       if (!plan.ok) return plan;
       return ok({ plan: plan.value, current, desired: desired.value, target: lazyTarget(req.target, req.config, provider), schemas });
     }

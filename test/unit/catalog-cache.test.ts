@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/model/catalog.ts';
-import { readCatalogFile, writeCatalogFile } from '../../src/model/cache-file.ts';
+import { readCatalogFile, writeCatalogFile } from '../../src/cache-file.ts';
 import { fromCache, toCache, type CachedCatalog } from '../../src/model/catalog-json.ts';
 import { fingerprintCatalog } from '../../src/model/fingerprint.ts';
 import { encodeId } from '../../src/model/identity.ts';

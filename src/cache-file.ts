@@ -1,6 +1,6 @@
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import type { CachedCatalog } from './catalog-json.ts';
+import type { CachedCatalog } from './model/catalog-json.ts';
 
 /**
  * Writes `{ ...fields, catalog }` as JSON, the catalog's objects a thousand at a time: one JSON.stringify of a
