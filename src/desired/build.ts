@@ -6,7 +6,7 @@ import { introspect, QUERIES_VERSION } from '../introspect/introspect.ts';
 import { resolveSchemas } from '../introspect/schemas.ts';
 import type { Catalog } from '../model/catalog.ts';
 import { fromCache, toCache, type CachedCatalog } from '../model/catalog-json.ts';
-import { readCatalogFile, writeCatalogFile } from '../cache-file.ts';
+import { readJson, writeCatalogJson } from '../json-file.ts';
 import { FINGERPRINT_VERSION, sha256 } from '../model/fingerprint.ts';
 import { discoverFiles } from './discover.ts';
 import { executeStatements } from './execute.ts';
@@ -137,7 +137,7 @@ export async function buildDesiredCatalog(
   if (!files.ok) return files;
   const fingerprint = desiredFingerprint(config, { files: files.value }, provider.key);
   const cacheFile = opts.cacheDir ? path.join(opts.cacheDir, 'cache', `desired-${fingerprint}.json`) : null;
-  const cached = cacheFile && config.schemas !== 'all' ? readCatalogFile<{ catalog: CachedCatalog; hints: PlanHints }>(cacheFile) : null;
+  const cached = cacheFile && config.schemas !== 'all' ? readJson<{ catalog: CachedCatalog; hints: PlanHints }>(cacheFile) : null;
   if (cached) {
     // Unchanged files: neither a shadow nor even compiling them is needed to plan.
     const lazy = once(() => compileDesired(files.value));
@@ -162,7 +162,7 @@ export async function buildDesiredCatalog(
     catalog = withWrittenSources(catalog, written);
     released = shadow.dispose().catch(() => {});
     if (cacheFile && !opts.unresolved?.length) {
-      writeCatalogFile(cacheFile, { hints: hints.value }, toCache(catalog));
+      writeCatalogJson(cacheFile, { hints: hints.value }, toCache(catalog));
     }
     const compiled = sources.value;
     return ok({ catalog, hints: hints.value, fingerprint, sources: () => ok(compiled), cached: false, released });

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fromCache, toCache, type CachedCatalog } from '../model/catalog-json.ts';
-import { readCatalogFile, writeCatalogFile } from '../cache-file.ts';
+import { readJson, writeCatalogJson } from '../json-file.ts';
 import type { Catalog } from '../model/catalog.ts';
 import { FINGERPRINT_VERSION, sha256 } from '../model/fingerprint.ts';
 
@@ -33,7 +33,7 @@ const FORMAT = `3/fingerprint-v${FINGERPRINT_VERSION}`;
 const cacheFile = (dataDir: string) => path.join(path.dirname(dataDir), 'cache', 'dev-catalog.json');
 
 export function readCachedCatalog(dataDir: string, schemas: readonly string[], queriesVersion: string): Catalog | null {
-  const cached = readCatalogFile<{ format?: string; stamp: string; schemas: string[]; version: string; catalog: CachedCatalog }>(cacheFile(dataDir));
+  const cached = readJson<{ format?: string; stamp: string; schemas: string[]; version: string; catalog: CachedCatalog }>(cacheFile(dataDir));
   if (!cached || cached.format !== FORMAT || cached.version !== queriesVersion || cached.schemas.join(',') !== schemas.join(',')) return null;
   if (cached.stamp !== dataDirStamp(dataDir)) return null;
   return fromCache(cached.catalog);
@@ -43,5 +43,5 @@ export function readCachedCatalog(dataDir: string, schemas: readonly string[], q
 export function writeCachedCatalog(dataDir: string, schemas: readonly string[], queriesVersion: string, catalog: Catalog): void {
   const stamp = dataDirStamp(dataDir);
   if (!stamp) return;
-  writeCatalogFile(cacheFile(dataDir), { format: FORMAT, stamp, schemas, version: queriesVersion }, toCache(catalog));
+  writeCatalogJson(cacheFile(dataDir), { format: FORMAT, stamp, schemas, version: queriesVersion }, toCache(catalog));
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/model/catalog.ts';
-import { readCatalogFile, writeCatalogFile } from '../../src/cache-file.ts';
+import { readJson, writeCatalogJson } from '../../src/json-file.ts';
 import { fromCache, toCache, type CachedCatalog } from '../../src/model/catalog-json.ts';
 import { fingerprintCatalog } from '../../src/model/fingerprint.ts';
 import { encodeId } from '../../src/model/identity.ts';
@@ -17,8 +17,8 @@ describe('catalog cache files', () => {
     edges.push({ from: encodeId(objects.at(-1)!.id), to: encodeId(objects[0]!.id) });
     const catalog = buildCatalog(objects, edges, 150000);
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'sp-cache-')), 'nested', 'desired.json');
-    writeCatalogFile(file, { hints: { renames: [], transitions: [] } }, toCache(catalog));
-    const read = readCatalogFile<{ hints: unknown; catalog: CachedCatalog }>(file);
+    writeCatalogJson(file, { hints: { renames: [], transitions: [] } }, toCache(catalog));
+    const read = readJson<{ hints: unknown; catalog: CachedCatalog }>(file);
     expect(read?.hints).toEqual({ renames: [], transitions: [] });
     const back = fromCache(read!.catalog);
     expect([...back.objects.entries()]).toEqual([...catalog.objects.entries()]);
@@ -29,7 +29,7 @@ describe('catalog cache files', () => {
   it('treats a missing or damaged file as no cache', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'sp-cache-'));
     writeFileSync(path.join(dir, 'bad.json'), '{"catalog": {"objects": [');
-    expect(readCatalogFile(path.join(dir, 'bad.json'))).toBeNull();
-    expect(readCatalogFile(path.join(dir, 'missing.json'))).toBeNull();
+    expect(readJson(path.join(dir, 'bad.json'))).toBeNull();
+    expect(readJson(path.join(dir, 'missing.json'))).toBeNull();
   });
 });

@@ -11,7 +11,8 @@ import { err, formatUserError, ok, type Result } from '../../errors.ts';
 import { ident, literal } from '../../sql/quote.ts';
 import { loadDesiredInto } from './desired-adapter.ts';
 import type { SafeqlSettings } from './settings.ts';
-import { readJson, safeqlStateDir, writeJsonAtomic } from './state-dir.ts';
+import { safeqlStateDir } from './state-dir.ts';
+import { readJson, writeJsonAtomic } from '../../json-file.ts';
 
 interface DevState {
   /** Databases this project created on the dev server, newest last. */

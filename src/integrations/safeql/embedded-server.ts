@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { err, ok, type Result } from '../../errors.ts';
 import type { SafeqlSettings } from './settings.ts';
-import { readJson, safeqlStateDir } from './state-dir.ts';
+import { safeqlStateDir } from './state-dir.ts';
+import { readJson } from '../../json-file.ts';
 
 export interface EmbeddedServerState {
   readonly pid: number;

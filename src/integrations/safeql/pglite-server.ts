@@ -16,7 +16,7 @@ import { formatUserError } from '../../errors.ts';
 import { loadDesiredInto } from './desired-adapter.ts';
 import { readSafeqlSettings } from './settings.ts';
 import { EXIT_DESIRED_STATE, type EmbeddedServerState } from './embedded-server.ts';
-import { readJson, writeJsonAtomic } from './state-dir.ts';
+import { readJson, writeJsonAtomic } from '../../json-file.ts';
 
 /** The ESLint CLI and an editor's ESLint server lint at the same time; each SafeQL worker holds one connection. */
 const MAX_CONNECTIONS = 8;

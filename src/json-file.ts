@@ -1,0 +1,46 @@
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import type { CachedCatalog } from './model/catalog-json.ts';
+
+/** The parsed file, or null when it is missing or unreadable (caches and state files are only shortcuts). */
+export function readJson<T>(file: string): T | null {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return null;
+  }
+}
+
+/** Write-then-rename so a concurrent reader never sees half a file. */
+export function writeJsonAtomic(file: string, value: unknown): void {
+  writeAtomic(file, (fd) => writeSync(fd, `${JSON.stringify(value, null, 2)}\n`));
+}
+
+/**
+ * Writes `{ ...fields, catalog }` as JSON, the catalog's objects a thousand at a time: one JSON.stringify of a
+ * 10,000-table catalog is a 46 MB string on top of the catalog, the peak of a cold plan.
+ */
+export function writeCatalogJson(file: string, fields: Record<string, unknown>, catalog: CachedCatalog): void {
+  writeAtomic(file, (fd) => {
+    const { objects, ...rest } = catalog;
+    const head = JSON.stringify({ ...fields, catalog: rest });
+    // `{…,"catalog":{…}}` → `{…,"catalog":{…,"objects":[` + objects + `]}}`
+    writeSync(fd, `${head.slice(0, -2)},"objects":[`);
+    for (let i = 0; i < objects.length; i += 1000) {
+      writeSync(fd, (i ? ',' : '') + objects.slice(i, i + 1000).map((o) => JSON.stringify(o)).join(','));
+    }
+    writeSync(fd, ']}}');
+  });
+}
+
+function writeAtomic(file: string, write: (fd: number) => void): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  const fd = openSync(tmp, 'w');
+  try {
+    write(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, file);
+}
