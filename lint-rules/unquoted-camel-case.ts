@@ -1,10 +1,8 @@
-import { loadModule, scanSync } from 'libpg-query';
 import { z } from 'zod';
 import { locate } from '../src/errors.ts';
 import { stripPsqlMeta } from '../src/desired/sql-format.ts';
+import { scanSync } from '../src/sql/parser.ts';
 import { defineRule } from '../src/lint/rule.ts';
-
-await loadModule();
 
 interface Hit {
   readonly identifier: string;

@@ -14,6 +14,7 @@ import { FORMATS } from './formats.ts';
 import { createMissingRoles, referencedRoles } from './roles.ts';
 import type { ShadowProvider } from './shadow/provider.ts';
 import type { SourceFile, SourceStatement } from './sources.ts';
+import { loadParser } from '../sql/parser.ts';
 import { findWrittenSources, isWritten, withWrittenSources } from './expression-sources.ts';
 import { settleExpressions } from './settle.ts';
 import { splitSql } from './sql-format.ts';
@@ -28,15 +29,18 @@ export interface DesiredSources {
 export type Log = (message: string) => void;
 
 /** Finds and compiles the desired files of every format, in load order. */
-export function readDesired(desiredPath: string): Result<DesiredSources, UserError> {
+export async function readDesired(desiredPath: string): Promise<Result<DesiredSources, UserError>> {
   const found = discoverDesired(desiredPath);
-  return found.ok ? compileDesired(found.value) : found;
+  if (!found.ok) return found;
+  await loadParser();
+  return compileDesired(found.value);
 }
 
 export function discoverDesired(desiredPath: string): Result<SourceFile[], UserError> {
   return discoverFiles(desiredPath, FORMATS.flatMap((f) => f.extensions));
 }
 
+/** Needs the SQL parser loaded (loadParser). */
 export function compileDesired(found: readonly SourceFile[]): Result<DesiredSources, UserError> {
   const statements: SourceStatement[] = [];
   for (const format of FORMATS) {
@@ -113,7 +117,7 @@ export interface DesiredCatalog {
   readonly hints: PlanHints;
   readonly fingerprint: string;
   /** The compiled statements (suppressions, source locations); compiled on first use when the catalog was cached. */
-  readonly sources: () => Result<DesiredSources, UserError>;
+  readonly sources: () => Promise<Result<DesiredSources, UserError>>;
   readonly cached: boolean;
   /**
    * Settles once the shadow is gone. Dropping a server's temporary database takes the server a moment, so the
@@ -140,9 +144,13 @@ export async function buildDesiredCatalog(
   const cached = cacheFile && config.schemas !== 'all' ? readJson<{ catalog: CachedCatalog; hints: PlanHints }>(cacheFile) : null;
   if (cached) {
     // Unchanged files: neither a shadow nor even compiling them is needed to plan.
-    const lazy = once(() => compileDesired(files.value));
+    const lazy = once(async () => {
+      await loadParser();
+      return compileDesired(files.value);
+    });
     return ok({ catalog: fromCache(cached.catalog), hints: cached.hints, fingerprint, sources: lazy, cached: true, released: Promise.resolve() });
   }
+  await loadParser();
   const sources = compileDesired(files.value);
   if (!sources.ok) return sources;
   const hints = planHints(sources.value);
@@ -165,7 +173,7 @@ export async function buildDesiredCatalog(
       writeCatalogJson(cacheFile, { hints: hints.value }, toCache(catalog));
     }
     const compiled = sources.value;
-    return ok({ catalog, hints: hints.value, fingerprint, sources: () => ok(compiled), cached: false, released });
+    return ok({ catalog, hints: hints.value, fingerprint, sources: async () => ok(compiled), cached: false, released });
   } finally {
     if (!released) await shadow.dispose();
   }

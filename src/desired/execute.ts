@@ -1,9 +1,7 @@
 import { asDbError, type DbError, type Queryable } from '../db/queryable.ts';
 import { err, locate, ok, type Result, type SourceLocation, type UserError } from '../errors.ts';
 import type { SourceStatement } from './sources.ts';
-import { loadModule, parseSync } from 'libpg-query';
-
-await loadModule();
+import { parseSync } from '../sql/parser.ts';
 
 /** SQLSTATEs meaning "something this statement needs is not there yet": retried after the others. */
 const MISSING = new Set(['42P01', '42883', '42704', '3F000', '42703']);

@@ -1,4 +1,4 @@
-import { parseSync } from 'libpg-query';
+import { parseSync } from '../sql/parser.ts';
 import type { Queryable } from '../db/queryable.ts';
 import { ident } from '../sql/quote.ts';
 import type { SourceStatement } from './sources.ts';

@@ -1,6 +1,4 @@
-import { loadModule, parseSync, scanSync, type ScanToken } from 'libpg-query';
-
-await loadModule();
+import { parseSync, scanSync, type ScanToken } from '../sql/parser.ts';
 
 /** A table as a statement names it; `schema` is null when the name is left to the search_path. */
 export interface WrittenTable {

@@ -1,9 +1,7 @@
-import { loadModule, parseSync } from 'libpg-query';
+import { parseSync } from '../sql/parser.ts';
 import { err, lineLocator, locate, ok, type Result, type UserError } from '../errors.ts';
 import { mayNameRoles, rolesIn } from './roles.ts';
 import type { RenameHint, SourceFile, SourceFormat, SourceStatement, Suppression } from './sources.ts';
-
-await loadModule();
 
 const RENAMED_FROM = /^--\s*schemaplan:renamed-from\s+(.+?)\s*$/;
 const IGNORE = /^--\s*schemaplan-ignore\s+([a-z0-9-]+)\s*(?::\s*(.*?))?\s*$/;

@@ -1,6 +1,4 @@
-import { loadModule, parseSync } from 'libpg-query';
-
-await loadModule();
+import { parseSync } from '../sql/parser.ts';
 
 /**
  * A version-independent key for a view's query. pg_get_viewdef's text changes across majors (PostgreSQL 16+

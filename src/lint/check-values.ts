@@ -1,6 +1,4 @@
-import { loadModule, parseSync } from 'libpg-query';
-
-await loadModule();
+import { parseSync } from '../sql/parser.ts';
 
 type Node = Record<string, any>;
 

@@ -1,11 +1,9 @@
-import { loadModule, parseSync } from 'libpg-query';
+import { parseSync } from '../sql/parser.ts';
 import type { SourceStatement } from '../desired/sources.ts';
 import { locate, type SourceLocation } from '../errors.ts';
 import { ofKind, type Catalog } from '../model/catalog.ts';
 import { encodeId, type ObjectId } from '../model/identity.ts';
 import type { UnresolvedReference } from './rule.ts';
-
-await loadModule();
 
 type Node = Record<string, any>;
 

@@ -12,12 +12,14 @@ import { readMigrations } from './migration-files.ts';
 import { addMigrationItems, creationSites } from './migration-items.ts';
 import { SectionBuilder, type GapReport } from './model.ts';
 import { addPlanItems, planSqlByObject } from './plan-items.ts';
+import { loadParser } from '../sql/parser.ts';
 
 /** Target vs desired: plan, lint of the target's catalog and, for a migrations folder, its files → the gap report. */
 export async function generateReport(req: PlanRequest): Promise<Result<GapReport, UserError>> {
   const prepared = await preparePlan(req);
   if (!prepared.ok) return prepared;
   await prepared.value.target.dispose();
+  await loadParser(); // lint rules and the migration files' analysis parse SQL
   return assembleReport(req, prepared.value);
 }
 

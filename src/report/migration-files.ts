@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseSync } from 'libpg-query';
+import { parseSync } from '../sql/parser.ts';
 import { splitSql } from '../desired/sql-format.ts';
 import { err, lineLocator, ok, type Result, type UserError } from '../errors.ts';
 

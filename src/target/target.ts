@@ -9,6 +9,7 @@ import type { ShadowProvider } from '../desired/shadow/provider.ts';
 import { openPgliteDir } from '../desired/shadow/pglite.ts';
 import { sqlFormat } from '../desired/sql-format.ts';
 import { err, ok, type Result, type UserError } from '../errors.ts';
+import { loadParser } from '../sql/parser.ts';
 
 export type TargetSpec =
   | { readonly kind: 'url'; readonly url: string }
@@ -77,6 +78,7 @@ async function loadFilesIntoShadow(spec: Extract<TargetSpec, { kind: 'dump' | 'm
   if (!files.length || !files.every((f) => existsSync(f))) {
     return err({ code: 'target', message: spec.kind === 'dump' ? `target file not found: ${spec.file}` : `no .sql files in ${spec.dir}`, hint: 'pass a postgres:// URL, a .sql dump or a folder of migrations' });
   }
+  await loadParser();
   const opened = await provider.open();
   if (!opened.ok) return opened;
   const shadow = opened.value;

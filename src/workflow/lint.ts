@@ -21,8 +21,8 @@ export function lintSection(config: Config): Record<string, unknown> {
 }
 
 /** Lint of an already built desired catalog (as `plan` does). */
-export function lintBuiltDesired(config: Config, desired: DesiredCatalog, plan: Plan | null, unresolved: readonly Unresolved[] = []): Result<LintResult, UserError> {
-  const sources = desired.sources();
+export async function lintBuiltDesired(config: Config, desired: DesiredCatalog, plan: Plan | null, unresolved: readonly Unresolved[] = []): Promise<Result<LintResult, UserError>> {
+  const sources = await desired.sources();
   if (!sources.ok) return sources;
   const refs = unresolved.flatMap((u) => unresolvedFromError(u.statement, u.error) ?? []);
   const baseline = baselineFile(config);
@@ -44,7 +44,7 @@ export async function lintDesiredState(config: Config, desiredPath: string, devU
   const unresolved: Unresolved[] = [];
   const desired = await buildDesiredCatalog(config, desiredPath, provider, { cacheDir: cacheDir(config), log, unresolved });
   if (!desired.ok) return desired;
-  const result = lintBuiltDesired(config, desired.value, null, unresolved);
+  const result = await lintBuiltDesired(config, desired.value, null, unresolved);
   await desired.value.released;
   return result;
 }

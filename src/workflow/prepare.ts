@@ -70,8 +70,13 @@ export async function preparePlan(req: PlanRequest): Promise<Result<Prepared, Us
     const cache = req.noCache ? null : cacheDir(req.config);
     // The target is read while the desired state is built (or read from its cache): the server works on the
     // catalog queries meanwhile. Only `schemas: all` needs the desired schemas first.
-    const early = cachedCurrent ? Promise.resolve(cachedCurrent) : req.config.schemas === 'all' ? null : introspect(target.db, { schemas: targetSchemas });
+    let started = (): void => {};
+    const queued = new Promise<void>((resolve) => (started = resolve));
+    const early = cachedCurrent ? Promise.resolve(cachedCurrent) : req.config.schemas === 'all' ? null : introspect(target.db, { schemas: targetSchemas, started });
     earlyDone = early?.then(() => undefined, () => undefined);
+    // Reading a cached desired catalog is synchronous (JSON.parse of up to 50 MB): the target's queries are
+    // sent first, or the server would wait for it.
+    if (early && !cachedCurrent) await Promise.race([queued, early]);
     let desired = await buildDesiredCatalog(req.config, req.desiredPath, provider, { cacheDir: cache, log, schemasHint: targetSchemas });
     const notes: string[] = [];
     if (!desired.ok && desired.error.code === 'shadow' && fallback) {

@@ -122,6 +122,29 @@ describe('the CLI against a server', () => {
     expect(r.stdout).toContain('FOREIGN KEY ("organizationId") REFERENCES public.organizations(id)');
   });
 
+  it('plans warm (desired state cached) against a target with a view, in every format', async () => {
+    // The SQL parser loads on first need: a warm JSON plan reaches it only through the view's canonical form,
+    // a text plan through lint of the (cached, so not yet parsed) desired sources.
+    const views = await createTestDb('sp_e2e_views_', TABLES + 'create view org_names as select name from organizations;');
+    try {
+      const dir = project({ 'desired/t.sql': TABLES });
+      const cold = await cli(['plan', '--target', views.url, '--format', 'json'], dir);
+      expect(cold.stderr).toBe('');
+      const warm = await cli(['plan', '--target', views.url, '--format', 'json'], dir);
+      expect(warm.code).toBe(0);
+      expect(warm.stdout).toBe(cold.stdout);
+      expect(JSON.parse(warm.stdout).steps.map((s: { change: { op: string; from?: { id: { name: string } } } }) => `${s.change.op} ${s.change.from?.id.name}`)).toEqual([
+        'drop org_names',
+      ]);
+      const text = await cli(['plan', '--target', views.url], dir);
+      expect(text.code).toBe(0);
+      expect(text.stdout).toContain('DROP VIEW public.org_names;');
+      expect(text.stdout).toContain('Lint:');
+    } finally {
+      await views.drop();
+    }
+  });
+
   it('refuses to drop a table without --allow-destructive, and the database keeps it', async () => {
     const dir = project({ 'desired/t.sql': 'create table organizations (id uuid primary key default gen_random_uuid(), name text not null);' });
     const r = await cli(['apply', '--target', db.url, '--auto-approve'], dir);

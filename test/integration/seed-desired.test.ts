@@ -13,17 +13,17 @@ import { withTempDatabase } from './support/temp-database.ts';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** schemaplan.yaml and desired/ exactly as the engine reads them (YAML and SQL formats, Supabase preset). */
-function desired(): { config: Config; sources: DesiredSources } {
+async function desired(): Promise<{ config: Config; sources: DesiredSources }> {
   const config = loadConfig(root);
   if (!config.ok) throw new Error(formatUserError(config.error));
-  const sources = readDesired(join(root, config.value.desired));
+  const sources = await readDesired(join(root, config.value.desired));
   if (!sources.ok) throw new Error(formatUserError(sources.error));
   return { config: config.value, sources: sources.value };
 }
 
 /** The engine's own loading path: preset stubs, then every desired statement. */
 async function load(db: Queryable): Promise<void> {
-  const { config, sources } = desired();
+  const { config, sources } = await desired();
   const r = await loadDesired(db, config, sources);
   if (!r.ok) throw new Error(formatUserError(r.error));
 }

@@ -4,9 +4,12 @@ import { join } from 'node:path';
 import { defaultConfig } from '../../src/config/config.ts';
 import { loadDesired, readDesired } from '../../src/desired/build.ts';
 import { formatUserError } from '../../src/errors.ts';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { compileYamlFiles } from '../../src/desired/yaml/index.ts';
 import { loadSupabaseStubs, runInOrder, withTempDatabase } from './support/temp-database.ts';
+import { loadParser } from '../../src/sql/parser.ts';
+
+beforeAll(() => loadParser()); // compileYamlFiles checks SQL fragments synchronously
 
 /** The complete example of docs/yaml.md, so the documentation is proven to load. */
 function docsExample(): string {
@@ -92,7 +95,7 @@ describe('compiled YAML on PostgreSQL', () => {
         join(dir, 'functions.sql'),
         "CREATE FUNCTION public.owns_note(note uuid) RETURNS boolean LANGUAGE sql STABLE AS $$ SELECT EXISTS (SELECT 1 FROM public.notes n WHERE n.id = note AND n.owner = current_setting('app.user')::uuid) $$;\n",
       );
-      const sources = readDesired(dir);
+      const sources = await readDesired(dir);
       if (!sources.ok) throw new Error(formatUserError(sources.error));
       await withTempDatabase(async (db) => {
         const loaded = await loadDesired(db, defaultConfig(dir), sources.value);

@@ -13,7 +13,7 @@ describe('lint of the dogfood desired state', () => {
     if (!config.ok) throw new Error(config.error.message);
     const desired = await buildDesiredCatalog(config.value, config.value.desired, pgliteProvider(), { cacheDir: null });
     if (!desired.ok) throw new Error(desired.error.message);
-    const linted = lintDesired({ catalog: desired.value.catalog, sources: unwrapSources(desired.value.sources()), lintConfig: config.value.lint, managedSchemas: config.value.schemas === 'all' ? undefined : config.value.schemas });
+    const linted = lintDesired({ catalog: desired.value.catalog, sources: unwrapSources(await desired.value.sources()), lintConfig: config.value.lint, managedSchemas: config.value.schemas === 'all' ? undefined : config.value.schemas });
     if (!linted.ok) throw new Error(linted.error.map((e) => e.message).join('; '));
     result = linted.value;
   }, 120_000);

@@ -11,6 +11,7 @@ import type { Catalog } from '../../src/model/catalog.ts';
 import type { DesiredSources } from '../../src/desired/build.ts';
 import type { Result, UserError } from '../../src/errors.ts';
 import { withGrants } from './grants.ts';
+import { loadParser } from '../../src/sql/parser.ts';
 
 const URL = process.env['SCHEMAPLAN_TEST_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -73,6 +74,7 @@ async function lintCase(db: Queryable, rule: LintRule, c: RuleCase): Promise<Lin
   const raw = { rules: Object.fromEntries(rules.map((r) => [r.name, r.name === rule.name ? (c.options ? ['error', c.options] : 'error') : 'off'])) };
   const config = parseLintConfig(raw, rules);
   if (!config.ok) throw new Error(`bad options in case "${c.name}": ${config.error.map((e) => e.message).join('; ')}`);
+  await loadParser(); // some rules parse SQL, as every lint entry of the CLI has loaded it by then
   return lintCatalog({ catalog, config: config.value, ...(c.files ? { files: c.files } : {}), ...(c.unresolved ? { unresolved: c.unresolved } : {}) });
 }
 
@@ -101,7 +103,9 @@ export function configFor(...names: string[]): LintConfig {
 
 /** Lint everything in the database with every rule at its default. */
 export async function lintDatabase(db: Queryable): Promise<LintResult> {
-  return lintCatalog({ catalog: await readCatalog(db), config: configFor() });
+  const catalog = await readCatalog(db);
+  await loadParser();
+  return lintCatalog({ catalog, config: configFor() });
 }
 
 export function unwrapSources(r: Result<DesiredSources, UserError>): DesiredSources {

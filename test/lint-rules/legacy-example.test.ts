@@ -2,6 +2,9 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { loadLegacy } from '../../examples/legacy/load.ts';
 import { builtinRules, gapHeadingOf, renderGapSections, type LintResult } from '../../src/lint/index.ts';
 import { lintDatabase, reset, useDatabase } from './harness.ts';
+import { loadParser } from '../../src/sql/parser.ts';
+
+beforeAll(() => loadParser()); // the pure SQL modules under test parse synchronously
 
 /**
  * The seed audit's items that are policy (lint) findings, checked on examples/legacy (the reproduction of the

@@ -77,7 +77,7 @@ describe('lintDesired on a desired directory loaded through the shadow', () => {
     if (!config.ok) throw new Error(config.error.message);
     const desired = await buildDesiredCatalog(config.value, path.join(dir, 'desired'), pgliteProvider(), { cacheDir: null });
     if (!desired.ok) throw new Error(desired.error.message);
-    const linted = lintDesired({ catalog: desired.value.catalog, sources: unwrapSources(desired.value.sources()), lintConfig: config.value.lint });
+    const linted = lintDesired({ catalog: desired.value.catalog, sources: unwrapSources(await desired.value.sources()), lintConfig: config.value.lint });
     if (!linted.ok) throw new Error(linted.error.map((e) => e.message).join('; '));
     result = linted.value;
   }, 120_000);

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { formatFindings, type LintResult } from '../../src/lint/index.ts';
 import { lintDatabase, reset, useDatabase } from './harness.ts';
+import { loadParser } from '../../src/sql/parser.ts';
+
+beforeAll(() => loadParser()); // the pure SQL modules under test parse synchronously
 
 const SQL = readFileSync(new URL('./fixtures/seed-legacy.sql', import.meta.url), 'utf8');
 

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { asDbError } from '../../src/db/queryable.ts';
 import { sqlFormat } from '../../src/desired/sql-format.ts';
 import type { SourceStatement } from '../../src/desired/sources.ts';
@@ -6,6 +6,9 @@ import { lintCatalog } from '../../src/lint/index.ts';
 import { buildSourceMap, unresolvedFromError } from '../../src/lint/source-map.ts';
 import { encodeId } from '../../src/model/identity.ts';
 import { configFor, readCatalog, reset, useDatabase } from './harness.ts';
+import { loadParser } from '../../src/sql/parser.ts';
+
+beforeAll(() => loadParser()); // the pure SQL modules under test parse synchronously
 
 const FILE = {
   path: 'desired/app.sql',

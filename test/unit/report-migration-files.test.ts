@@ -1,8 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createdFunctions, createdTables, policyTexts, readMigrations, rlsTableOf } from '../../src/report/migration-files.ts';
+import { loadParser } from '../../src/sql/parser.ts';
+
+beforeAll(() => loadParser()); // the pure SQL modules under test parse synchronously
 
 describe('reading a migrations folder for the gap report', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'sp-report-'));

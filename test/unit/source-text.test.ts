@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { withCheckExpression, withIndexExpressions, writtenExpressions } from '../../src/desired/source-text.ts';
+import { loadParser } from '../../src/sql/parser.ts';
+
+beforeAll(() => loadParser()); // the pure SQL modules under test parse synchronously
 
 const texts = (sql: string) => writtenExpressions(sql).map((w) => `${w.kind}:${'name' in w ? (w.name ?? '-') : w.column}:${'text' in w ? w.text : [...w.elements, w.where].join('|')}`);
 

@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sqlFormat, splitSql, stripPsqlMeta } from '../../src/desired/sql-format.ts';
+import { loadParser } from '../../src/sql/parser.ts';
+
+beforeAll(() => loadParser()); // the pure SQL modules under test parse synchronously
 
 describe('SQL splitting', () => {
   it('keeps each statement with its file:line:column, past comments and multi-byte text', () => {

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderCompiledSql } from '../../src/desired/yaml/index.ts';
 import { compileOk } from './yaml-helpers.ts';
+import { loadParser } from '../../src/sql/parser.ts';
+
+beforeAll(() => loadParser()); // the pure SQL modules under test parse synchronously
 
 const sqls = (text: string): string[] => compileOk(text).map((s) => s.sql);
 

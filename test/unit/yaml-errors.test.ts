@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { compileErrors, where } from './yaml-helpers.ts';
+import { loadParser } from '../../src/sql/parser.ts';
+
+beforeAll(() => loadParser()); // the pure SQL modules under test parse synchronously
 
 describe('yaml validation errors', () => {
   it('reports an unknown key at the key with a did-you-mean hint', () => {

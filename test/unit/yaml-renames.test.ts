@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { compileErrors, compileOk, where } from './yaml-helpers.ts';
+import { loadParser } from '../../src/sql/parser.ts';
+
+beforeAll(() => loadParser()); // the pure SQL modules under test parse synchronously
 
 describe('yaml renames and lint suppressions', () => {
   it('puts table and column rename hints on the CREATE TABLE statement', () => {

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { collectTransitions, transitionInsertSql } from '../../src/desired/yaml/index.ts';
 import { compileOk, where, yaml } from './yaml-helpers.ts';
+import { loadParser } from '../../src/sql/parser.ts';
+
+beforeAll(() => loadParser()); // the pure SQL modules under test parse synchronously
 
 const events = `
   tables:

@@ -12,7 +12,7 @@ export interface CompileFlags extends CommonFlags {
 export async function compileCommand(flags: CompileFlags): Promise<number> {
   const ctx = resolveContext(flags);
   if (!ctx.ok) return (printError(ctx.error), EXIT.error);
-  const sources = readDesired(ctx.value.desiredPath);
+  const sources = await readDesired(ctx.value.desiredPath);
   if (!sources.ok) return (printError(sources.error), EXIT.error);
   writeOutput(renderCompiledSql(sources.value.statements), flags.out);
   return EXIT.ok;

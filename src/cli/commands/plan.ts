@@ -34,7 +34,7 @@ export async function planCommand(flags: PlanFlags): Promise<number> {
   // Lint runs inside plan too: the findings follow the plan in text and markdown output, and --fail-on gates on
   // them. Machine formats (json, sql) carry only the plan, so lint is skipped there unless --fail-on asks for it.
   const wantLint = flags.failOn !== undefined || flags.format === 'text' || flags.format === 'markdown';
-  const lint = wantLint ? lintBuiltDesired(ctx.value.config, desired, plan) : ok(EMPTY_LINT);
+  const lint = wantLint ? await lintBuiltDesired(ctx.value.config, desired, plan) : ok(EMPTY_LINT);
   if (!lint.ok) return fail(lint.error);
   const color = isTty() && !flags.out;
   // The plan shows warnings and errors; info-level findings are for `schemaplan lint`.

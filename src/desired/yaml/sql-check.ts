@@ -1,6 +1,4 @@
-import { loadModule, parseSync } from 'libpg-query';
-
-await loadModule();
+import { parseSync } from '../../sql/parser.ts';
 
 /**
  * Syntax checks for the SQL fragments a YAML file carries (expressions, types), so that a typo is reported at

@@ -8,7 +8,7 @@ import { ok, type Result } from '../../errors.ts';
 import type { SafeqlSettings } from './settings.ts';
 
 export async function loadDesiredInto(db: Queryable, settings: SafeqlSettings): Promise<Result<{ statements: number }>> {
-  const sources = readDesired(settings.desiredDir);
+  const sources = await readDesired(settings.desiredDir);
   if (!sources.ok) return sources;
   const loaded = await loadDesired(db, settings.config, sources.value);
   if (!loaded.ok) return loaded;

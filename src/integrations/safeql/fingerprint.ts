@@ -2,8 +2,8 @@
  * The SafeQL cache key: a SHA-256 of everything that decides what the SafeQL database contains — the project
  * root, the dev server, schemaplan.yaml, external stub files, and every desired file's path and content.
  * SafeQL reads the key before every query, so it must be synchronous and cheap: contents are hashed again only
- * when a file's size or mtime changed. (The engine's `desiredFingerprint` compiles the files and needs
- * libpg-query's top-level await, which a synchronous load cannot run.)
+ * when a file's size or mtime changed. (The engine's `desiredFingerprint` compiles the files, which needs the
+ * SQL parser loaded first, asynchronously.)
  */
 import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';

@@ -1,7 +1,10 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { enumeratedValues } from '../../../src/lint/check-values.ts';
 import { bypassOnly, isPlural, plural, singular, toCamel, toSnake, words } from '../../../src/lint/helpers.ts';
 import { qualifiedCalls, stripSqlComments } from '../../../src/lint/sql-text.ts';
+import { loadParser } from '../../../src/sql/parser.ts';
+
+beforeAll(() => loadParser()); // the pure SQL modules under test parse synchronously
 
 describe('names', () => {
   test('words split camelCase, PascalCase, snake_case and acronyms', () => {

@@ -1,8 +1,11 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { rules } from '../../../lint-rules/index.ts';
 import { sqlFormat } from '../../../src/desired/sql-format.ts';
 import { lintCatalog, parseLintConfig } from '../../../src/lint/index.ts';
 import { catalogOf } from './fixtures.ts';
+import { loadParser } from '../../../src/sql/parser.ts';
+
+beforeAll(() => loadParser()); // the pure SQL modules under test parse synchronously
 
 const FILE = {
   path: 'desired/events.sql',
