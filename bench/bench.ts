@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { connectPg } from '../src/db/queryable.ts';
 import { splitSql } from '../src/desired/sql-format.ts';
+import { loadParser } from '../src/sql/parser.ts';
 
 const CHUNK = 400;
 import { withDatabase } from '../src/db/url.ts';
@@ -43,6 +44,7 @@ async function freshDb(name: string, sql: string | null): Promise<string> {
   if (sql) {
     // In transactions of CHUNK statements, as the shadow loads desired state: one transaction for 10,000
     // tables needs more locks than a default server has.
+    await loadParser();
     const split = splitSql(sql);
     if (!split.ok) throw new Error(split.error.message);
     const db = await connectPg(url);
