@@ -8,7 +8,7 @@ import v8 from 'node:v8';
 
 // V8 lets a short-lived process's heap grow up to 4× its live size before a full collection; planning 10,000
 // tables then peaks near 600 MB of which half is garbage. Doubling at most keeps the peak near the live size
-// for a few percent more GC time (npm run bench measures both).
+// for a few percent more GC time (npm run bench measures both); a cold plan tightens it further (src/cli/heap.ts).
 v8.setFlagsFromString('--heap-growing-percent=100');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -11,26 +11,43 @@ export function readJson<T>(file: string): T | null {
   }
 }
 
+/**
+ * A file writeCatalogJson wrote. Those are ASCII (every other character escaped), so they are decoded as latin1:
+ * a one-byte string, ~8× faster to decode than UTF-8 (0.4 s for a 46 MB cache at 10,000 tables).
+ */
+export function readCatalogJson<T>(file: string): T | null {
+  try {
+    return JSON.parse(readFileSync(file, 'latin1')) as T;
+  } catch {
+    return null;
+  }
+}
+
 /** Write-then-rename so a concurrent reader never sees half a file. */
 export function writeJsonAtomic(file: string, value: unknown): void {
   writeAtomic(file, (fd) => writeSync(fd, `${JSON.stringify(value, null, 2)}\n`));
 }
 
 /**
- * Writes `{ ...fields, catalog }` as JSON, the catalog's objects a thousand at a time: one JSON.stringify of a
- * 10,000-table catalog is a 46 MB string on top of the catalog, the peak of a cold plan.
+ * Writes `{ ...fields, catalog }` as ASCII JSON (read back by readCatalogJson), the catalog's objects a thousand at a
+ * time: one JSON.stringify of a 10,000-table catalog is a 46 MB string on top of the catalog, the peak of a cold plan.
  */
 export function writeCatalogJson(file: string, fields: Record<string, unknown>, catalog: CachedCatalog): void {
   writeAtomic(file, (fd) => {
     const { objects, ...rest } = catalog;
-    const head = JSON.stringify({ ...fields, catalog: rest });
+    const head = ascii(JSON.stringify({ ...fields, catalog: rest }));
     // `{…,"catalog":{…}}` → `{…,"catalog":{…,"objects":[` + objects + `]}}`
     writeSync(fd, `${head.slice(0, -2)},"objects":[`);
     for (let i = 0; i < objects.length; i += 1000) {
-      writeSync(fd, (i ? ',' : '') + objects.slice(i, i + 1000).map((o) => JSON.stringify(o)).join(','));
+      writeSync(fd, (i ? ',' : '') + ascii(objects.slice(i, i + 1000).map((o) => JSON.stringify(o)).join(',')));
     }
     writeSync(fd, ']}}');
   });
+}
+
+/** JSON text with every non-ASCII character as a \u escape (a surrogate pair as two). */
+function ascii(json: string): string {
+  return json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function writeAtomic(file: string, write: (fd: number) => void): void {

@@ -37,9 +37,24 @@ export function asDbError(e: unknown): DbError {
 // Catalog text (oid[], name[], …) comes back as strings; bigint as string avoids precision loss.
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
-    return pg.types.getTypeParser(oid, format);
+    return format !== 'binary' && TEXT_ARRAYS.has(oid) ? parseTextArray : pg.types.getTypeParser(oid, format);
   },
 };
+
+/** text[], char[], varchar[]: the catalog queries return many (columns, roles, refs), nearly all of them plain. */
+const TEXT_ARRAYS = new Set([1009, 1014, 1015]);
+const parseGenericArray = pg.types.getTypeParser(1009 as Parameters<typeof pg.types.getTypeParser>[0]) as (value: string) => (string | null)[];
+
+/**
+ * Postgres quotes an array element that is empty, is NULL in any case, or holds a brace, comma, quote, backslash or
+ * white space: without a quote or backslash in the text, a one-dimensional array is its elements split on commas,
+ * unquoted NULL being null. Anything else (quotes, nesting, explicit bounds) goes to pg's own parser.
+ */
+export function parseTextArray(value: string): (string | null)[] {
+  if (value === '{}') return [];
+  if (value.charCodeAt(0) !== 123 || value.charCodeAt(1) === 123 || value.includes('"') || value.includes('\\')) return parseGenericArray(value);
+  return value.slice(1, -1).split(',').map((e) => (e === 'NULL' ? null : e));
+}
 
 export async function connectPg(url: string, label = 'postgres'): Promise<Queryable> {
   const client = new pg.Client({ connectionString: url, types });

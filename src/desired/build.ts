@@ -6,7 +6,7 @@ import { introspect, QUERIES_VERSION } from '../introspect/introspect.ts';
 import { resolveSchemas } from '../introspect/schemas.ts';
 import type { Catalog } from '../model/catalog.ts';
 import { fromCache, toCache, type CachedCatalog } from '../model/catalog-json.ts';
-import { readJson, writeCatalogJson } from '../json-file.ts';
+import { readCatalogJson, writeCatalogJson } from '../json-file.ts';
 import { FINGERPRINT_VERSION, sha256 } from '../model/fingerprint.ts';
 import { discoverFiles } from './discover.ts';
 import { executeStatements } from './execute.ts';
@@ -100,8 +100,8 @@ export async function loadStubs(db: Queryable, config: Config): Promise<Result<v
 export function desiredFingerprint(config: Config, sources: Pick<DesiredSources, 'files'>, providerKey: string): string {
   const parts = [
     // v5: unstable expressions keep what the desired state's own text stores (expression-sources.ts), edges
-    // as index pairs (model/catalog-json.ts)
-    'desired-cache-v5',
+    // as index pairs (model/catalog-json.ts); v6: ASCII files read as latin1 (json-file.ts)
+    'desired-cache-v6',
     `fingerprint-v${FINGERPRINT_VERSION}`,
     QUERIES_VERSION,
     providerKey,
@@ -134,14 +134,21 @@ export async function buildDesiredCatalog(
   config: Config,
   desiredPath: string,
   provider: ShadowProvider,
-  opts: { cacheDir: string | null; log?: Log; schemasHint?: readonly string[]; unresolved?: Unresolved[] },
+  opts: {
+    cacheDir: string | null;
+    log?: Log;
+    schemasHint?: readonly string[];
+    unresolved?: Unresolved[];
+    /** Called when there is no cached catalog and the desired state is compiled and run in a shadow. */
+    onCold?: () => void;
+  },
 ): Promise<Result<DesiredCatalog, UserError>> {
   const log = opts.log ?? (() => {});
   const files = discoverDesired(desiredPath);
   if (!files.ok) return files;
   const fingerprint = desiredFingerprint(config, { files: files.value }, provider.key);
   const cacheFile = opts.cacheDir ? path.join(opts.cacheDir, 'cache', `desired-${fingerprint}.json`) : null;
-  const cached = cacheFile && config.schemas !== 'all' ? readJson<{ catalog: CachedCatalog; hints: PlanHints }>(cacheFile) : null;
+  const cached = cacheFile && config.schemas !== 'all' ? readCatalogJson<{ catalog: CachedCatalog; hints: PlanHints }>(cacheFile) : null;
   if (cached) {
     // Unchanged files: neither a shadow nor even compiling them is needed to plan.
     const lazy = once(async () => {
@@ -150,6 +157,7 @@ export async function buildDesiredCatalog(
     });
     return ok({ catalog: fromCache(cached.catalog), hints: cached.hints, fingerprint, sources: lazy, cached: true, released: Promise.resolve() });
   }
+  opts.onCold?.();
   await loadParser();
   const sources = compileDesired(files.value);
   if (!sources.ok) return sources;

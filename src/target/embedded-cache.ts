@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fromCache, toCache, type CachedCatalog } from '../model/catalog-json.ts';
-import { readJson, writeCatalogJson } from '../json-file.ts';
+import { readCatalogJson, writeCatalogJson } from '../json-file.ts';
 import type { Catalog } from '../model/catalog.ts';
 import { FINGERPRINT_VERSION, sha256 } from '../model/fingerprint.ts';
 
@@ -28,12 +28,12 @@ export function dataDirStamp(dataDir: string): string | null {
 }
 
 /** The layout of the cache file itself; files of another layout are ignored. */
-const FORMAT = `3/fingerprint-v${FINGERPRINT_VERSION}`;
+const FORMAT = `4/fingerprint-v${FINGERPRINT_VERSION}`;
 
 const cacheFile = (dataDir: string) => path.join(path.dirname(dataDir), 'cache', 'dev-catalog.json');
 
 export function readCachedCatalog(dataDir: string, schemas: readonly string[], queriesVersion: string): Catalog | null {
-  const cached = readJson<{ format?: string; stamp: string; schemas: string[]; version: string; catalog: CachedCatalog }>(cacheFile(dataDir));
+  const cached = readCatalogJson<{ format?: string; stamp: string; schemas: string[]; version: string; catalog: CachedCatalog }>(cacheFile(dataDir));
   if (!cached || cached.format !== FORMAT || cached.version !== queriesVersion || cached.schemas.join(',') !== schemas.join(',')) return null;
   if (cached.stamp !== dataDirStamp(dataDir)) return null;
   return fromCache(cached.catalog);

@@ -23,6 +23,8 @@ export interface PlanRequest {
   readonly log?: Log;
   /** Disable the desired-catalog cache (tests, benchmarks of the cold path). */
   readonly noCache?: boolean;
+  /** Called when the desired state has no cached catalog and is normalized in a shadow. */
+  readonly onCold?: () => void;
 }
 
 export interface Prepared {
@@ -77,12 +79,12 @@ export async function preparePlan(req: PlanRequest): Promise<Result<Prepared, Us
     // Reading a cached desired catalog is synchronous (JSON.parse of up to 50 MB): the target's queries are
     // sent first, or the server would wait for it.
     if (early && !cachedCurrent) await Promise.race([queued, early]);
-    let desired = await buildDesiredCatalog(req.config, req.desiredPath, provider, { cacheDir: cache, log, schemasHint: targetSchemas });
+    let desired = await buildDesiredCatalog(req.config, req.desiredPath, provider, { cacheDir: cache, log, schemasHint: targetSchemas, ...(req.onCold ? { onCold: req.onCold } : {}) });
     const notes: string[] = [];
     if (!desired.ok && desired.error.code === 'shadow' && fallback) {
       notes.push(`no temporary database could be created on the target server; normalized the desired state in embedded PGlite instead (${desired.error.message})`);
       log(notes[0]!);
-      desired = await buildDesiredCatalog(req.config, req.desiredPath, fallback, { cacheDir: cache, log, schemasHint: targetSchemas });
+      desired = await buildDesiredCatalog(req.config, req.desiredPath, fallback, { cacheDir: cache, log, schemasHint: targetSchemas, ...(req.onCold ? { onCold: req.onCold } : {}) });
     }
     if (!desired.ok) {
       await earlyDone;

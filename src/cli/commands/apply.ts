@@ -14,6 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolveContext, type CommonFlags, type Context } from '../context.ts';
 import { EXIT } from '../exit.ts';
 import { isTty, printError, progress } from '../output/io.ts';
+import { tightenHeapForColdPlan } from '../heap.ts';
 
 export interface ApplyFlags extends CommonFlags {
   autoApprove?: boolean;
@@ -27,7 +28,7 @@ export async function applyCommand(flags: ApplyFlags): Promise<number> {
   if (!ctx.ok) return fail(ctx.error);
   const log = progress(false);
   if (flags.plan) return applySavedPlan(flags, ctx.value, log);
-  const prepared = await preparePlan({ ...ctx.value, log });
+  const prepared = await preparePlan({ ...ctx.value, log, onCold: tightenHeapForColdPlan });
   if (!prepared.ok) return fail(prepared.error);
   const { plan, target, desired, schemas } = prepared.value;
   try {

@@ -6,6 +6,7 @@ import { preparePlan } from '../../workflow/prepare.ts';
 import { resolveContext, type CommonFlags } from '../context.ts';
 import { isTty, printError, progress, writeOutput } from '../output/io.ts';
 import { EXIT } from '../exit.ts';
+import { tightenHeapForColdPlan } from '../heap.ts';
 import { formatFindings, lintExitCode, type FailOn } from '../../lint/index.ts';
 import { lintBuiltDesired } from '../../workflow/lint.ts';
 import { ok } from '../../errors.ts';
@@ -27,7 +28,7 @@ export async function planCommand(flags: PlanFlags): Promise<number> {
   if (!ctx.ok) return fail(ctx.error);
   const notes: string[] = [];
   const log = progress(flags.format === 'json');
-  const prepared = await preparePlan({ ...ctx.value, noCache: flags.cache === false, log: (m) => (notes.push(m), log(m)) });
+  const prepared = await preparePlan({ ...ctx.value, noCache: flags.cache === false, log: (m) => (notes.push(m), log(m)), onCold: tightenHeapForColdPlan });
   if (!prepared.ok) return fail(prepared.error);
   const { plan, target, desired } = prepared.value;
   await target.dispose();
