@@ -72,9 +72,12 @@ async function buildDatabase(admin: Queryable, settings: SafeqlSettings, name: s
   try {
     await admin.exec(`ALTER DATABASE ${ident(staging)} RENAME TO ${ident(name)}`);
   } catch (e) {
-    // 42P04 duplicate_database: another ESLint process finished the same build first; its copy is identical.
+    // Another ESLint process finished the same build first; its copy is identical. Postgres says so with 42P04
+    // duplicate_database, or, when both renames pass the name check at the same moment, with 23505 from
+    // pg_database's unique index.
     await dropDatabase(admin, staging);
-    if ((e as { code?: string }).code !== '42P04') throw e;
+    const code = (e as { code?: string }).code;
+    if (code !== '42P04' && code !== '23505') throw e;
   }
   return ok(undefined);
 }
