@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { stubSql, type Config } from '../config/config.ts';
 import type { DbError, Queryable } from '../db/queryable.ts';
@@ -141,6 +142,12 @@ export async function buildDesiredCatalog(
     unresolved?: Unresolved[];
     /** Called when there is no cached catalog and the desired state is compiled and run in a shadow. */
     onCold?: () => void;
+    /**
+     * Starts reading the target (idempotent; settles once its queries are in flight, never rejects). Called before a
+     * cached catalog is parsed (that parse holds the event loop), or on a miss as the shadow starts running the
+     * desired DDL: the target's rows are then decoded while the server runs DDL, not while the files compile.
+     */
+    readTarget?: () => Promise<void>;
   },
 ): Promise<Result<DesiredCatalog, UserError>> {
   const log = opts.log ?? (() => {});
@@ -148,7 +155,9 @@ export async function buildDesiredCatalog(
   if (!files.ok) return files;
   const fingerprint = desiredFingerprint(config, { files: files.value }, provider.key);
   const cacheFile = opts.cacheDir ? path.join(opts.cacheDir, 'cache', `desired-${fingerprint}.json`) : null;
-  const cached = cacheFile && config.schemas !== 'all' ? readCatalogJson<{ catalog: CachedCatalog; hints: PlanHints }>(cacheFile) : null;
+  const hit = cacheFile !== null && config.schemas !== 'all' && existsSync(cacheFile);
+  if (hit) await opts.readTarget?.();
+  const cached = hit ? readCatalogJson<{ catalog: CachedCatalog; hints: PlanHints }>(cacheFile) : null;
   if (cached) {
     // Unchanged files: neither a shadow nor even compiling them is needed to plan.
     const lazy = once(async () => {
@@ -169,6 +178,7 @@ export async function buildDesiredCatalog(
   log(`normalizing desired state in ${shadow.description}`);
   let released: Promise<void> | null = null;
   try {
+    void opts.readTarget?.();
     const loaded = await loadDesired(shadow.db, config, sources.value, log, opts.unresolved);
     if (!loaded.ok) return loaded;
     const schemas = await resolveSchemas(shadow.db, config, opts.schemasHint);

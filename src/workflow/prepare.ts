@@ -71,20 +71,27 @@ export async function preparePlan(req: PlanRequest): Promise<Result<Prepared, Us
     const targetSchemas = cachedCurrent ? managed : await resolveSchemas(target.db, req.config);
     const cache = req.noCache ? null : cacheDir(req.config);
     // The target is read while the desired state is built (or read from its cache): the server works on the
-    // catalog queries meanwhile. Only `schemas: all` needs the desired schemas first.
-    let started = (): void => {};
-    const queued = new Promise<void>((resolve) => (started = resolve));
-    const early = cachedCurrent ? Promise.resolve(cachedCurrent) : req.config.schemas === 'all' ? null : introspect(target.db, { schemas: targetSchemas, started });
-    earlyDone = early?.then(() => undefined, () => undefined);
-    // Reading a cached desired catalog is synchronous (JSON.parse of up to 50 MB): the target's queries are
-    // sent first, or the server would wait for it.
-    if (early && !cachedCurrent) await Promise.race([queued, early]);
-    let desired = await buildDesiredCatalog(req.config, req.desiredPath, provider, { cacheDir: cache, log, schemasHint: targetSchemas, ...(req.onCold ? { onCold: req.onCold } : {}) });
+    // catalog queries meanwhile. Only `schemas: all` needs the desired schemas first. The build says when to
+    // start (BuildOptions.readTarget): before it parses a cached catalog, or once the shadow runs the DDL.
+    let early: Promise<Catalog> | null = cachedCurrent ? Promise.resolve(cachedCurrent) : null;
+    let inFlight = Promise.resolve();
+    const readTarget = (): Promise<void> => {
+      if (early || req.config.schemas === 'all') return inFlight;
+      let started = (): void => {};
+      const queued = new Promise<void>((resolve) => (started = resolve));
+      const reading = introspect(target.db, { schemas: targetSchemas, started });
+      early = reading;
+      earlyDone = reading.then(() => undefined, () => undefined);
+      inFlight = Promise.race([queued, earlyDone]);
+      return inFlight;
+    };
+    const buildOptions = { cacheDir: cache, log, schemasHint: targetSchemas, readTarget, ...(req.onCold ? { onCold: req.onCold } : {}) };
+    let desired = await buildDesiredCatalog(req.config, req.desiredPath, provider, buildOptions);
     const notes: string[] = [];
     if (!desired.ok && desired.error.code === 'shadow' && fallback) {
       notes.push(`no temporary database could be created on the target server; normalized the desired state in embedded PGlite instead (${desired.error.message})`);
       log(notes[0]!);
-      desired = await buildDesiredCatalog(req.config, req.desiredPath, fallback, { cacheDir: cache, log, schemasHint: targetSchemas, ...(req.onCold ? { onCold: req.onCold } : {}) });
+      desired = await buildDesiredCatalog(req.config, req.desiredPath, fallback, buildOptions);
     }
     if (!desired.ok) {
       await earlyDone;
