@@ -84,7 +84,9 @@ export async function loadDesired(db: Queryable, config: Config, sources: Desire
 }
 
 export async function loadStubs(db: Queryable, config: Config): Promise<Result<void, UserError>> {
-  for (const stub of stubSql(config)) {
+  const stubs = stubSql(config);
+  if (stubs.length) await loadParser();
+  for (const stub of stubs) {
     const split = splitSql(stub.sql);
     if (!split.ok) return err({ code: 'config', message: `stub ${stub.file}: ${split.error.message}` });
     const r = await executeStatements(

@@ -1,7 +1,7 @@
 import { asDbError, type DbError, type Queryable } from '../db/queryable.ts';
 import { err, locate, ok, type Result, type SourceLocation, type UserError } from '../errors.ts';
 import type { SourceStatement } from './sources.ts';
-import { parseSync } from '../sql/parser.ts';
+import { loadParser, parseSync } from '../sql/parser.ts';
 
 /** SQLSTATEs meaning "something this statement needs is not there yet": retried after the others. */
 const MISSING = new Set(['42P01', '42883', '42704', '3F000', '42703']);
@@ -31,6 +31,7 @@ export async function executeStatements(
   /** Statements still failing when no progress is made: return true to leave them out instead of failing. */
   leaveOut: (stuck: readonly Failure[]) => boolean = () => false,
 ): Promise<Result<{ passes: number }, UserError>> {
+  await loadParser(); // an error's position is found in the statement's parse tree
   const deferred: SourceStatement[] = [];
   for (let i = 0; i < statements.length; i += CHUNK) {
     const chunk = statements.slice(i, i + CHUNK);

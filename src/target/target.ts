@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/config.ts';
 import { connectPg, type Queryable } from '../db/queryable.ts';
@@ -61,6 +61,9 @@ export async function openTarget(spec: TargetSpec, config: Config, provider: Sha
         const stubs = await loadStubs(db, config);
         if (!stubs.ok) {
           await db.close();
+          // Created just now and holding nothing else: without its stubs it must not pass for a ready dev
+          // database on the next run.
+          rmSync(spec.dataDir, { recursive: true, force: true });
           return stubs;
         }
       }

@@ -47,6 +47,34 @@ describe('the CLI on the embedded default (no server)', () => {
   });
 });
 
+describe('a new embedded dev database with external stubs', () => {
+  it('loads the Supabase preset on the first run of a project', async () => {
+    const dir = project({
+      'schemaplan.yaml': 'external:\n  preset: supabase\n',
+      'desired/t.sql': 'create table notes (id uuid primary key, "userId" uuid not null default auth.uid());\n',
+    });
+    const first = await cli(['plan', '--format', 'json'], dir);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const again = await cli(['plan', '--exit-code'], dir);
+    expect(again.code).toBe(2);
+    expect(again.stdout).toContain('DEFAULT auth.uid()');
+  });
+
+  it('is not left half made when a stub file fails: every run reports it', async () => {
+    const dir = project({
+      'schemaplan.yaml': 'external:\n  stubs: [stubs.sql]\n',
+      'stubs.sql': 'create schema auth;\ncreate function auth.uid() returns uuid language sql as $$ selec null $$;\n',
+      'desired/t.sql': 'create table notes (id uuid primary key);\n',
+    });
+    for (let run = 0; run < 2; run++) {
+      const r = await cli(['plan'], dir);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^error: stubs\.sql.*syntax error at or near "selec"/);
+    }
+  });
+});
+
 describe('compile', () => {
   it('prints the SQL a YAML table becomes, with its source line', async () => {
     const dir = project({ 'desired/t.yaml': 'tables:\n  notes:\n    id: uuid\n    columns:\n      body: { type: text }\n' });
