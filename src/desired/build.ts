@@ -32,17 +32,15 @@ export type Log = (message: string) => void;
 /** Finds and compiles the desired files of every format, in load order. */
 export async function readDesired(desiredPath: string): Promise<Result<DesiredSources, UserError>> {
   const found = discoverDesired(desiredPath);
-  if (!found.ok) return found;
-  await loadParser();
-  return compileDesired(found.value);
+  return found.ok ? compileDesired(found.value) : found;
 }
 
 export function discoverDesired(desiredPath: string): Result<SourceFile[], UserError> {
   return discoverFiles(desiredPath, FORMATS.flatMap((f) => f.extensions));
 }
 
-/** Needs the SQL parser loaded (loadParser). */
-export function compileDesired(found: readonly SourceFile[]): Result<DesiredSources, UserError> {
+export async function compileDesired(found: readonly SourceFile[]): Promise<Result<DesiredSources, UserError>> {
+  await loadParser();
   const statements: SourceStatement[] = [];
   for (const format of FORMATS) {
     const files = found.filter((f) => format.extensions.some((e) => f.path.endsWith(e)));
@@ -162,15 +160,11 @@ export async function buildDesiredCatalog(
   const cached = hit ? readCatalogJson<{ catalog: CachedCatalog; hints: PlanHints }>(cacheFile) : null;
   if (cached) {
     // Unchanged files: neither a shadow nor even compiling them is needed to plan.
-    const lazy = once(async () => {
-      await loadParser();
-      return compileDesired(files.value);
-    });
+    const lazy = once(() => compileDesired(files.value));
     return ok({ catalog: fromCache(cached.catalog), hints: cached.hints, fingerprint, sources: lazy, cached: true, released: Promise.resolve() });
   }
   opts.onCold?.();
-  await loadParser();
-  const sources = compileDesired(files.value);
+  const sources = await compileDesired(files.value);
   if (!sources.ok) return sources;
   const hints = planHints(sources.value);
   if (!hints.ok) return hints;
