@@ -1,14 +1,15 @@
 /**
  * npm run bench [-- 1000 10000] — speed and memory of planning, measured in one run (not a test):
  * cold plan (desired state normalized in a shadow) against its floor (B's DDL executed once on an empty database,
- * in transactions of 400 statements as the shadow does, plus pg_dump -s of A), warm plan (desired catalog cached) against pg_dump -s of A,
+ * in transactions of 400 statements as the shadow does, plus pg_dump -s of A), warm plan (desired catalog cached, target read) against
+ * pg_dump -s of A, the same with the target unchanged since the last plan (its catalog cached too, checked by its catalogs' version),
  * statements planned against the minimal count, and peak RSS; for a server temporary database and for PGlite
  * as the shadow. Also: a warm embedded `plan` of this repository's desired/.
  * Sizes up to 2,000 tables are measured three times (the fastest counts, floor and schemaplan alike).
  * Options: sizes (default 1000 10000), --shadow=server|embedded to measure one shadow only.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { connectPg } from '../src/db/queryable.ts';
@@ -100,6 +101,13 @@ async function dropDb(name: string) {
   await admin.close();
 }
 
+/** The target's cached catalog (target/server-cache.ts), so that the next plan reads the target. */
+function forgetTargetCatalog(project: string): void {
+  const dir = path.join(project, '.schemaplan', 'cache');
+  if (!existsSync(dir)) return;
+  for (const f of readdirSync(dir)) if (f.startsWith('target-')) rmSync(path.join(dir, f));
+}
+
 function runPlan(args: string[], cwd: string): { ms: number; rssMb: number; statements: number; code: number; stderr: string } {
   const t = performance.now();
   const r = spawnSync(process.execPath, ['--import', path.join(ROOT, 'bench/rss.mjs'), BIN, 'plan', '--format', 'json', ...args], {
@@ -155,14 +163,22 @@ for (const n of NS) {
       console.log(`  ${shadow}: cold plan failed: ${cold.stderr.trim().split('\n')[0]}`);
       continue;
     }
-    await plan([]); // fills the cache
-    const warm = await fastestRun(RUNS(n), () => plan([]));
+    await plan([]); // fills the caches
+    // Warm: the desired catalog from its cache, the target read (its cached catalog removed before each run).
+    const warm = await fastestRun(RUNS(n), () => (forgetTargetCatalog(work), plan([])));
+    await plan([]);
+    // Warm, target unchanged: only the target's catalogs' version is read.
+    const same = await fastestRun(RUNS(n), () => plan([]));
     const line =
       `  ${shadow.padEnd(8)} cold ${seconds(cold.ms)} (${(cold.ms / floor).toFixed(2)}× floor, peak ${cold.rssMb.toFixed(0)} MB)` +
       ` | warm ${seconds(warm.ms)} (${(warm.ms / dumpA).toFixed(2)}× pg_dump -s, peak ${warm.rssMb.toFixed(0)} MB)` +
+      ` | target unchanged ${seconds(same.ms)} (${(same.ms / dumpA).toFixed(2)}×, peak ${same.rssMb.toFixed(0)} MB)` +
       ` | statements ${cold.statements} (minimal ${minimal})`;
     console.log(line);
-    rows.push(`| ${n} | ${shadow} | ${seconds(cold.ms)} | ${(cold.ms / floor).toFixed(2)}× | ${seconds(warm.ms)} | ${(warm.ms / dumpA).toFixed(2)}× | ${cold.statements} / ${minimal} | ${Math.max(cold.rssMb, warm.rssMb).toFixed(0)} MB |`);
+    if (same.statements !== cold.statements || warm.statements !== cold.statements) console.log(`  ${shadow}: warm plans differ from the cold one (${warm.statements}, ${same.statements} statements)`);
+    rows.push(
+      `| ${n} | ${shadow} | ${seconds(cold.ms)} | ${(cold.ms / floor).toFixed(2)}× | ${seconds(warm.ms)} | ${(warm.ms / dumpA).toFixed(2)}× | ${seconds(same.ms)} | ${(same.ms / dumpA).toFixed(2)}× | ${cold.statements} / ${minimal} | ${Math.max(cold.rssMb, warm.rssMb, same.rssMb).toFixed(0)} MB |`,
+    );
   }
   await dropDb(aName);
 }
@@ -174,5 +190,7 @@ if (existsSync(path.join(ROOT, 'desired'))) {
   console.log(`warm embedded plan of desired/: ${seconds(warm.ms)} (goal ≤ 1.5 s)${warm.code ? ` — failed: ${warm.stderr.trim().split('\n')[0]}` : ''}`);
 }
 
-console.log('\n| N | shadow | cold | cold / floor | warm | warm / pg_dump -s | statements / minimal | peak RSS |\n|---|---|---|---|---|---|---|---|');
+console.log(
+  '\n| N | shadow | cold | cold / floor | warm | warm / pg_dump -s | target unchanged | unchanged / pg_dump -s | statements / minimal | peak RSS |\n|---|---|---|---|---|---|---|---|---|---|',
+);
 console.log(rows.join('\n'));

@@ -4,12 +4,11 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import v8 from 'node:v8';
+import module from 'node:module';
 
-// V8 lets a short-lived process's heap grow up to 4× its live size before a full collection; planning 10,000
-// tables then peaks near 600 MB of which half is garbage. Doubling at most keeps the peak near the live size
-// for a few percent more GC time (npm run bench measures both); a cold plan tightens it further (src/cli/heap.ts).
-v8.setFlagsFromString('--heap-growing-percent=100');
+// Node 22+ keeps compiled code between runs (the bundle's compilation is a third of start-up); older Node has
+// no such cache and goes on without.
+module.enableCompileCache?.();
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = path.join(root, 'dist', 'cli.js');

@@ -22,3 +22,6 @@ export const PACKAGE_ROOT = findRoot();
 export const assetPath = (...parts: string[]): string => path.join(PACKAGE_ROOT, 'src', ...parts);
 
 export const readAsset = (...parts: string[]): string => readFileSync(assetPath(...parts), 'utf8');
+
+/** schemaplan's own version: caches written by another version are not read. */
+export const PACKAGE_VERSION: string = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;

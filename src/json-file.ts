@@ -1,5 +1,6 @@
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { expectCatalogOfSize } from './heap.ts';
 import type { CachedCatalog } from './model/catalog-json.ts';
 
 /** The parsed file, or null when it is missing or unreadable (caches and state files are only shortcuts). */
@@ -17,7 +18,9 @@ export function readJson<T>(file: string): T | null {
  */
 export function readCatalogJson<T>(file: string): T | null {
   try {
-    return JSON.parse(readFileSync(file, 'latin1')) as T;
+    const bytes = readFileSync(file);
+    expectCatalogOfSize(bytes.length);
+    return JSON.parse(bytes.toString('latin1')) as T;
   } catch {
     return null;
   }

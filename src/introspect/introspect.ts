@@ -41,10 +41,11 @@ const rank = (name: string): number => {
   return i < 0 ? HEAVIEST_FIRST.length : i;
 };
 const DEPEND_SQL = query('depend');
+const CATALOG_VERSION_SQL = query('catalog_version');
 
 /** Cached catalogs are only valid for the catalog queries that produced them (every file in queries/). */
 export const QUERIES_VERSION = sha256(
-  [...SQL.entries(), ['depend', DEPEND_SQL] as const]
+  [...SQL.entries(), ['depend', DEPEND_SQL] as const, ['catalog_version', CATALOG_VERSION_SQL] as const]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([, text]) => text)
     .join('\n'),
@@ -55,6 +56,17 @@ export interface IntrospectOptions {
   readonly schemas: readonly string[];
   /** Called once every connection has its first query in flight: the server is busy from then on. */
   readonly started?: () => void;
+  /** A catalog kept from an earlier read, valid while the database's catalogs are unchanged. */
+  readonly cache?: CatalogCache;
+}
+
+/**
+ * Catalogs kept by the version of the catalogs they were read at (queries/catalog_version.sql): a version the
+ * cache knows is answered from it and no kind is read; a catalog read in full is stored under its version.
+ */
+export interface CatalogCache {
+  lookup(version: string): Catalog | null;
+  store(version: string, catalog: Catalog): void;
 }
 
 /** Extra connections reading the same snapshot on a server: catalog queries are CPU-bound there. */
@@ -73,11 +85,18 @@ const SESSION = `SET LOCAL search_path = ''; SET LOCAL jit = off`;
 export async function introspect(db: Queryable, opts: IntrospectOptions): Promise<Catalog> {
   await db.exec(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ${SESSION}`);
   const helpers: Queryable[] = [];
+  let read: { version: string; catalog: Catalog } | null = null;
   try {
     const head = await db.query<{ v: string; snapshot: string | null }>(
       `select current_setting('server_version_num') as v, ${db.fork ? 'pg_export_snapshot()' : 'null'} as snapshot`,
     );
     const { v: version, snapshot } = head.rows[0]!;
+    // The catalogs' version is computed in the snapshot the kinds would be read in, while the other
+    // connections open: a cached catalog then costs one query, and a miss reads on as if there were no cache.
+    const catalogVersion = opts.cache ? readCatalogVersion(db) : null;
+    catalogVersion?.catch(() => {});
+    // The server is busy from here on: the caller may hold the event loop (parse the desired catalog) meanwhile.
+    if (catalogVersion) opts.started?.();
     if (db.fork && snapshot) {
       const opened = await Promise.allSettled(
         Array.from({ length: PARALLEL - 1 }, async () => {
@@ -89,6 +108,8 @@ export async function introspect(db: Queryable, opts: IntrospectOptions): Promis
       const failed = opened.find((o) => o.status === 'rejected');
       if (failed) throw failed.reason;
     }
+    const known = catalogVersion ? opts.cache!.lookup(await catalogVersion) : null;
+    if (known) return known;
     const lanes = [db, ...helpers];
     const schemas = [...opts.schemas];
     // Each kind's rows become objects as soon as its query returns, while the other queries still run: the
@@ -120,7 +141,7 @@ export async function introspect(db: Queryable, opts: IntrospectOptions): Promis
         for (let i = next++; i < jobs.length; i = next++) await jobs[i]!.run(lane);
       }),
     );
-    opts.started?.();
+    if (!catalogVersion) opts.started?.();
     await running;
     const objects = new Map<string, CatalogObject>();
     const byRef = new Map<string, string>();
@@ -141,11 +162,21 @@ export async function introspect(db: Queryable, opts: IntrospectOptions): Promis
     };
     for (const d of dependRows) addEdge(d.from_ref, d.to_ref);
     for (const d of extraDeps) addEdge(d.from, d.to);
-    return catalogOf(objects, edges, Number(version));
+    const catalog = catalogOf(objects, edges, Number(version));
+    if (catalogVersion) read = { version: await catalogVersion, catalog };
+    return catalog;
   } finally {
     await Promise.all(helpers.map((h) => h.exec('COMMIT').then(() => h.close()).catch(() => {})));
     await db.exec('COMMIT');
+    // Written once the snapshot is released: the file is for the next run, not for this one's reader.
+    if (read) opts.cache!.store(read.version, read.catalog);
   }
+}
+
+/** See queries/catalog_version.sql: per catalog, its row count and a hash of its rows' (ctid, xmin). */
+async function readCatalogVersion(db: Queryable): Promise<string> {
+  const { rows } = await db.query<{ version: string }>(CATALOG_VERSION_SQL);
+  return sha256(rows[0]!.version);
 }
 
 interface ReadKind {

@@ -6,12 +6,13 @@ import { pgliteProvider } from '../desired/shadow/pglite.ts';
 import type { ShadowProvider } from '../desired/shadow/provider.ts';
 import { serverProvider } from '../desired/shadow/server.ts';
 import { ok, type Result, type UserError } from '../errors.ts';
-import { introspect, QUERIES_VERSION } from '../introspect/introspect.ts';
+import { introspect, QUERIES_VERSION, type CatalogCache } from '../introspect/introspect.ts';
 import { resolveSchemas } from '../introspect/schemas.ts';
 import type { Catalog } from '../model/catalog.ts';
 import { makePlanWithHints } from '../plan/make-plan.ts';
 import type { Plan } from '../plan/plan.ts';
 import { readCachedCatalog, writeCachedCatalog } from '../target/embedded-cache.ts';
+import { serverCatalogCache } from '../target/server-cache.ts';
 import { lazyTarget, openTarget, type OpenTarget, type TargetSpec } from '../target/target.ts';
 
 export interface PlanRequest {
@@ -21,7 +22,7 @@ export interface PlanRequest {
   /** --dev-url: a server (postgres://), docker://image, or `embedded` (PGlite) for shadows. */
   readonly devUrl?: string | undefined;
   readonly log?: Log;
-  /** Disable the desired-catalog cache (tests, benchmarks of the cold path). */
+  /** Disable the desired-catalog and target-catalog caches (tests, benchmarks of the cold path). */
   readonly noCache?: boolean;
   /** Called when the desired state has no cached catalog and is normalized in a shadow. */
   readonly onCold?: () => void;
@@ -37,6 +38,15 @@ export interface Prepared {
 
 export function cacheDir(config: Config): string {
   return path.join(config.root, '.schemaplan');
+}
+
+/**
+ * A database target's catalog cache (target/server-cache.ts); null for targets loaded into a shadow (a new
+ * database each run) and for the embedded dev database, whose catalog is cached by its files instead.
+ */
+export function targetCatalogCache(config: Config, target: TargetSpec, schemas: readonly string[], noCache: boolean | undefined): CatalogCache | undefined {
+  if (noCache || target.kind !== 'url') return undefined;
+  return serverCatalogCache(cacheDir(config), target.url, schemas, QUERIES_VERSION);
 }
 
 /**
@@ -79,7 +89,7 @@ export async function preparePlan(req: PlanRequest): Promise<Result<Prepared, Us
       if (early || req.config.schemas === 'all') return inFlight;
       let started = (): void => {};
       const queued = new Promise<void>((resolve) => (started = resolve));
-      const reading = introspect(target.db, { schemas: targetSchemas, started });
+      const reading = introspect(target.db, { schemas: targetSchemas, started, cache: targetCatalogCache(req.config, req.target, targetSchemas, req.noCache) });
       early = reading;
       earlyDone = reading.then(() => undefined, () => undefined);
       inFlight = Promise.race([queued, earlyDone]);
@@ -99,7 +109,7 @@ export async function preparePlan(req: PlanRequest): Promise<Result<Prepared, Us
       return desired;
     }
     const schemas = req.config.schemas === 'all' ? [...new Set([...targetSchemas, ...schemasOf(desired.value.catalog)])].sort() : targetSchemas;
-    const current = early ? await early : await introspect(target.db, { schemas });
+    const current = early ? await early : await introspect(target.db, { schemas, cache: targetCatalogCache(req.config, req.target, schemas, req.noCache) });
     const plan = makePlanWithHints(current, desired.value.catalog, schemas, desired.value.hints, notes, { manageRoles: req.config.roles.manage });
     await desired.value.released;
     if (embedded && !cachedCurrent) {

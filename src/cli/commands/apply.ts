@@ -8,13 +8,13 @@ import { introspect } from '../../introspect/introspect.ts';
 import { makePlan } from '../../plan/make-plan.ts';
 import { decodePlan, isEmpty, statementsOf, type Plan } from '../../plan/plan.ts';
 import { renderText } from '../../plan/render/text.ts';
-import { chooseProvider, preparePlan } from '../../workflow/prepare.ts';
+import { chooseProvider, preparePlan, targetCatalogCache } from '../../workflow/prepare.ts';
 import { openTarget } from '../../target/target.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolveContext, type CommonFlags, type Context } from '../context.ts';
 import { EXIT } from '../exit.ts';
 import { isTty, printError, progress } from '../output/io.ts';
-import { tightenHeapForColdPlan } from '../heap.ts';
+import { tightenHeapForColdPlan } from '../../heap.ts';
 
 export interface ApplyFlags extends CommonFlags {
   autoApprove?: boolean;
@@ -43,8 +43,9 @@ export async function applyCommand(flags: ApplyFlags): Promise<number> {
     if (gate !== null) return gate;
     const result = await applyPlan(target.db, plan, applyOptions(ctx.value.config, target.db, schemas, log));
     if (!result.ok) return fail(result.error);
-    // Verify: the target must now be the desired state, i.e. planning again yields nothing.
-    const after = await introspect(target.db, { schemas });
+    // Verify: the target must now be the desired state, i.e. planning again yields nothing. What is read is kept
+    // for the next plan.
+    const after = await introspect(target.db, { schemas, cache: targetCatalogCache(ctx.value.config, ctx.value.target, schemas, false) });
     const replan = makePlan(after, desired.catalog, schemas, [], { manageRoles: ctx.value.config.roles.manage });
     if (!isEmpty(replan)) {
       const objects = [...new Set(replan.steps.map((s) => describeId(objectOf(s.change).id)))];

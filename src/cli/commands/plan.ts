@@ -6,7 +6,7 @@ import { preparePlan } from '../../workflow/prepare.ts';
 import { resolveContext, type CommonFlags } from '../context.ts';
 import { isTty, printError, progress, writeOutput } from '../output/io.ts';
 import { EXIT } from '../exit.ts';
-import { tightenHeapForColdPlan } from '../heap.ts';
+import { tightenHeapForColdPlan } from '../../heap.ts';
 import { formatFindings, lintExitCode, type FailOn } from '../../lint/index.ts';
 import { lintBuiltDesired } from '../../workflow/lint.ts';
 import { ok } from '../../errors.ts';
