@@ -1,4 +1,13 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/config/config.ts';
+import { connectPg } from '../../src/db/queryable.ts';
+import { buildDesiredCatalog } from '../../src/desired/build.ts';
+import type { ShadowProvider } from '../../src/desired/shadow/provider.ts';
+import { serverProvider } from '../../src/desired/shadow/server.ts';
+import { SERVER_URL } from '../helpers/db.ts';
 import { isEmpty } from '../../src/plan/plan.ts';
 import { roundtrip } from '../helpers/roundtrip.ts';
 
@@ -106,5 +115,39 @@ describe('plan and apply against a real server', () => {
   it('normalizes the desired state in embedded PGlite against a PostgreSQL 15 target', async () => {
     const r = await roundtrip('', base + 'create view recent as select id, title from posts;', { devUrl: 'embedded' });
     expect(isEmpty(r.replan)).toBe(true);
+  });
+});
+
+describe('the shadow of a desired state that does not compile', () => {
+  it('is opened while the files compile, and dropped unused with the error reported', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sp-badsql-'));
+    writeFileSync(path.join(dir, 'schema.sql'), 'create table ok (id int);\ncreate tabel broken (id int);\n');
+    const server = serverProvider(SERVER_URL);
+    const disposed: string[] = [];
+    const observed: ShadowProvider = {
+      key: server.key,
+      async open() {
+        const opened = await server.open();
+        if (!opened.ok) return opened;
+        const shadow = opened.value;
+        const name = (await shadow.db.query<{ d: string }>('select current_database() as d')).rows[0]!.d;
+        return { ok: true, value: { ...shadow, dispose: async () => (disposed.push(name), shadow.dispose()) } };
+      },
+    };
+    try {
+      const built = await buildDesiredCatalog(defaultConfig(dir), dir, observed, { cacheDir: null });
+      expect(built.ok).toBe(false);
+      if (!built.ok) {
+        expect(built.error.message).toBe('syntax error at or near "tabel"');
+        expect(built.error.location).toMatchObject({ line: 2 });
+      }
+      expect(disposed).toHaveLength(1);
+      const admin = await connectPg(SERVER_URL);
+      const left = await admin.query('select 1 from pg_database where datname = $1', [disposed[0]]);
+      await admin.close();
+      expect(left.rows).toHaveLength(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
