@@ -28,15 +28,15 @@ export function readCatalogJson<T>(file: string): T | null {
 
 /** Write-then-rename so a concurrent reader never sees half a file. */
 export function writeJsonAtomic(file: string, value: unknown): void {
-  writeAtomic(file, (fd) => writeSync(fd, `${JSON.stringify(value, null, 2)}\n`));
+  writeAtomic(file, 0o666, (fd) => writeSync(fd, `${JSON.stringify(value, null, 2)}\n`));
 }
 
 /**
  * Writes `{ ...fields, catalog }` as ASCII JSON (read back by readCatalogJson), the catalog's objects a thousand at a
  * time: one JSON.stringify of a 10,000-table catalog is a 46 MB string on top of the catalog, the peak of a cold plan.
  */
-export function writeCatalogJson(file: string, fields: Record<string, unknown>, catalog: CachedCatalog): void {
-  writeAtomic(file, (fd) => {
+export function writeCatalogJson(file: string, fields: Record<string, unknown>, catalog: CachedCatalog, mode = 0o666): void {
+  writeAtomic(file, mode, (fd) => {
     const { objects, ...rest } = catalog;
     const head = ascii(JSON.stringify({ ...fields, catalog: rest }));
     // `{…,"catalog":{…}}` → `{…,"catalog":{…,"objects":[` + objects + `]}}`
@@ -53,10 +53,10 @@ function ascii(json: string): string {
   return json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-function writeAtomic(file: string, write: (fd: number) => void): void {
+function writeAtomic(file: string, mode: number, write: (fd: number) => void): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'w');
+  const fd = openSync(tmp, 'w', mode);
   try {
     write(fd);
   } finally {

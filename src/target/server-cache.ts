@@ -39,7 +39,8 @@ export function serverCatalogCache(cacheDir: string, url: string, schemas: reado
     store(version, catalog) {
       try {
         const file = fileOf(version);
-        writeCatalogJson(file, { format: FORMAT, reader, schemas }, toCache(catalog));
+        // Owner-only: a production database's functions and comments may say more than its repository does.
+        writeCatalogJson(file, { format: FORMAT, reader, schemas }, toCache(catalog), 0o600);
         // Only the newest version of a target is kept.
         for (const f of readdirSync(dir)) if (f.startsWith(prefix) && f.endsWith('.json') && path.join(dir, f) !== file) rmSync(path.join(dir, f), { force: true });
       } catch {

@@ -154,6 +154,7 @@ describe('plan against a server keeps the target’s catalog under .schemaplan/c
     expect(files).toHaveLength(1);
     const file = path.join(dir, files[0]!);
     const written = statSync(file).mtimeMs;
+    expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(await plan()).toEqual(['ALTER TABLE public.a ADD COLUMN b text']);
     expect(statSync(file).mtimeMs).toBe(written); // answered from the file, not read and stored again
     const db = await t.connect();
