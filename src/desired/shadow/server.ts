@@ -43,8 +43,12 @@ export function serverProvider(devUrl: string): ShadowProvider {
           async dispose() {
             if (disposed) return;
             disposed = true;
-            await db.close().catch(() => {});
-            await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+            // Both sent before this returns to a caller that may go on with seconds of synchronous work (the
+            // diff): the server drops meanwhile (5.5 s at 10,000 tables). FORCE ends the shadow's connection
+            // if its goodbye has not arrived yet.
+            const closing = db.close().catch(() => {});
+            const dropping = admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+            await Promise.all([closing, dropping]);
             await admin.close().catch(() => {});
           },
         }),
