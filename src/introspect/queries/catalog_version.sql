@@ -11,7 +11,8 @@
 -- the list against the server's), except those that hold data rather than schema: pg_statistic*,
 -- pg_largeobject*, pg_user_mapping, pg_subscription_rel, pg_publication_namespace (from PostgreSQL 15 on;
 -- publications are not modelled). Roles live in shared catalogs whose rows only superusers can read: their
--- visible rows are hashed whole instead.
+-- visible rows are hashed whole instead. Servers before PostgreSQL 15 get hashtextextended(ctid::text, …) in
+-- place of hashtidextended(ctid, …) (introspect.ts catalogVersionSql).
 select concat_ws(' ',
   (select count(*) || ':' || coalesce(bit_xor(hashtidextended(ctid, xmin::text::int8)), 0) from pg_catalog.pg_aggregate),
   (select count(*) || ':' || coalesce(bit_xor(hashtidextended(ctid, xmin::text::int8)), 0) from pg_catalog.pg_am),
