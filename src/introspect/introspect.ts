@@ -62,7 +62,10 @@ export const QUERIES_VERSION = sha256(
 
 export interface IntrospectOptions {
   readonly schemas: readonly string[];
-  /** Called once every connection has its first query in flight: the server is busy from then on. */
+  /**
+   * Called once the server is busy: every connection has its first query in flight, or with a cache, once the
+   * catalogs' version query is (the other connections are then still opening).
+   */
   readonly started?: () => void;
   /** A catalog kept from an earlier read, valid while the database's catalogs are unchanged. */
   readonly cache?: CatalogCache;
@@ -91,6 +94,20 @@ const SESSION = `SET LOCAL search_path = ''; SET LOCAL jit = off`;
  * transaction, or on a server several connections sharing an exported snapshot.
  */
 export async function introspect(db: Queryable, opts: IntrospectOptions): Promise<Catalog> {
+  if (!opts.cache) return readCatalog(db, opts);
+  try {
+    return await readCatalog(db, opts);
+  } catch (e) {
+    // A server where the version query cannot run (a catalog or function revoked from the role) is read
+    // without the cache; its error ended that transaction, so the read starts over.
+    if (!(e instanceof CatalogVersionUnavailable)) throw e;
+    return readCatalog(db, { ...opts, cache: undefined });
+  }
+}
+
+class CatalogVersionUnavailable extends Error {}
+
+async function readCatalog(db: Queryable, opts: IntrospectOptions): Promise<Catalog> {
   await db.exec(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ${SESSION}`);
   const helpers: Queryable[] = [];
   let read: { version: string; catalog: Catalog } | null = null;
@@ -101,7 +118,9 @@ export async function introspect(db: Queryable, opts: IntrospectOptions): Promis
     const { v: version, snapshot } = head.rows[0]!;
     // The catalogs' version is computed in the snapshot the kinds would be read in, while the other
     // connections open: a cached catalog then costs one query, and a miss reads on as if there were no cache.
-    const catalogVersion = opts.cache ? readCatalogVersion(db, Number(version)) : null;
+    const catalogVersion = opts.cache
+      ? readCatalogVersion(db, Number(version)).catch((e: unknown) => Promise.reject(new CatalogVersionUnavailable(String(e))))
+      : null;
     catalogVersion?.catch(() => {});
     // The server is busy from here on: the caller may hold the event loop (parse the desired catalog) meanwhile.
     if (catalogVersion) opts.started?.();
@@ -113,8 +132,13 @@ export async function introspect(db: Queryable, opts: IntrospectOptions): Promis
           await h.exec(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT '${snapshot}'; ${SESSION}`);
         }),
       );
+      // A failed version query aborts the snapshot's transaction, and the other connections then fail to
+      // import it: that failure is the version query's, reported as such below.
       const failed = opened.find((o) => o.status === 'rejected');
-      if (failed) throw failed.reason;
+      if (failed) {
+        await catalogVersion;
+        throw failed.reason;
+      }
     }
     const known = catalogVersion ? opts.cache!.lookup(await catalogVersion) : null;
     if (known) return known;
@@ -175,7 +199,8 @@ export async function introspect(db: Queryable, opts: IntrospectOptions): Promis
     if (catalogVersion) read = { version: await catalogVersion, catalog };
     return catalog;
   } finally {
-    await Promise.all(helpers.map((h) => h.exec('COMMIT').then(() => h.close()).catch(() => {})));
+    await Promise.all(helpers.map((h) => h.exec('COMMIT').catch(() => {}).finally(() => h.close().catch(() => {}))));
+    // After an error the transaction is aborted and COMMIT answers ROLLBACK; either way it is over.
     await db.exec('COMMIT');
     // Written once the snapshot is released: the file is for the next run, not for this one's reader.
     if (read) opts.cache!.store(read.version, read.catalog);

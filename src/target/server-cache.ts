@@ -33,8 +33,12 @@ export function serverCatalogCache(cacheDir: string, url: string, schemas: reado
   return {
     lookup(version) {
       const cached = readCatalogJson<CacheFile>(fileOf(version));
-      if (!cached || cached.format !== FORMAT || cached.reader !== reader || cached.schemas.join(',') !== schemas.join(',')) return null;
-      return fromCache(cached.catalog);
+      if (!cached || cached.format !== FORMAT || cached.reader !== reader || cached.schemas?.join(',') !== schemas.join(',')) return null;
+      try {
+        return fromCache(cached.catalog);
+      } catch {
+        return null; // a file of the right name but not of this layout: read the target instead
+      }
     },
     store(version, catalog) {
       try {

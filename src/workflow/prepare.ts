@@ -24,6 +24,11 @@ export interface PlanRequest {
   readonly log?: Log;
   /** Disable the desired-catalog and target-catalog caches (tests, benchmarks of the cold path). */
   readonly noCache?: boolean;
+  /**
+   * Read the target in full even when its cached catalog is current, and store what was read: apply acts on what
+   * it read itself, and a cache file that ever went wrong is replaced by the next apply.
+   */
+  readonly refreshTargetCache?: boolean;
   /** Called when the desired state has no cached catalog and is normalized in a shadow. */
   readonly onCold?: () => void;
 }
@@ -44,9 +49,15 @@ export function cacheDir(config: Config): string {
  * A database target's catalog cache (target/server-cache.ts); null for targets loaded into a shadow (a new
  * database each run) and for the embedded dev database, whose catalog is cached by its files instead.
  */
-export function targetCatalogCache(config: Config, target: TargetSpec, schemas: readonly string[], noCache: boolean | undefined): CatalogCache | undefined {
-  if (noCache || target.kind !== 'url') return undefined;
-  return serverCatalogCache(cacheDir(config), target.url, schemas, QUERIES_VERSION);
+export function targetCatalogCache(
+  config: Config,
+  target: TargetSpec,
+  schemas: readonly string[],
+  use: { noCache?: boolean | undefined; refresh?: boolean | undefined },
+): CatalogCache | undefined {
+  if (use.noCache || target.kind !== 'url') return undefined;
+  const cache = serverCatalogCache(cacheDir(config), target.url, schemas, QUERIES_VERSION);
+  return use.refresh ? { lookup: () => null, store: (version, catalog) => cache.store(version, catalog) } : cache;
 }
 
 /**
@@ -89,7 +100,7 @@ export async function preparePlan(req: PlanRequest): Promise<Result<Prepared, Us
       if (early || req.config.schemas === 'all') return inFlight;
       let started = (): void => {};
       const queued = new Promise<void>((resolve) => (started = resolve));
-      const reading = introspect(target.db, { schemas: targetSchemas, started, cache: targetCatalogCache(req.config, req.target, targetSchemas, req.noCache) });
+      const reading = introspect(target.db, { schemas: targetSchemas, started, cache: targetCatalogCache(req.config, req.target, targetSchemas, { noCache: req.noCache, refresh: req.refreshTargetCache }) });
       early = reading;
       earlyDone = reading.then(() => undefined, () => undefined);
       inFlight = Promise.race([queued, earlyDone]);
@@ -109,7 +120,7 @@ export async function preparePlan(req: PlanRequest): Promise<Result<Prepared, Us
       return desired;
     }
     const schemas = req.config.schemas === 'all' ? [...new Set([...targetSchemas, ...schemasOf(desired.value.catalog)])].sort() : targetSchemas;
-    const current = early ? await early : await introspect(target.db, { schemas, cache: targetCatalogCache(req.config, req.target, schemas, req.noCache) });
+    const current = early ? await early : await introspect(target.db, { schemas, cache: targetCatalogCache(req.config, req.target, schemas, { noCache: req.noCache, refresh: req.refreshTargetCache }) });
     const plan = makePlanWithHints(current, desired.value.catalog, schemas, desired.value.hints, notes, { manageRoles: req.config.roles.manage });
     await desired.value.released;
     if (embedded && !cachedCurrent) {

@@ -50,7 +50,7 @@ describe('the catalogs’ version (queries/catalog_version.sql)', () => {
     );
     const data = new Set(['pg_statistic', 'pg_statistic_ext_data', 'pg_largeobject', 'pg_largeobject_metadata', 'pg_user_mapping', 'pg_subscription_rel', 'pg_publication_namespace']);
     // A catalog a new PostgreSQL version adds fails here until it is listed (or named as data above).
-    expect(listed.filter((c) => !['pg_roles', 'pg_auth_members', 'pg_tablespace'].includes(c)).sort()).toEqual(rows.map((r) => r.relname).filter((c) => !data.has(c)));
+    expect(listed.filter((c) => !['pg_roles', 'pg_auth_members', 'pg_tablespace', 'pg_database'].includes(c)).sort()).toEqual(rows.map((r) => r.relname).filter((c) => !data.has(c)));
   });
 
   it('stays put without DDL: data changes, VACUUM and ANALYZE, a rolled-back change', async () => {
@@ -74,6 +74,9 @@ describe('the catalogs’ version (queries/catalog_version.sql)', () => {
     ['an enum value', `alter type public.mood add value 'meh'`],
     ['a function body', `create or replace function public.f() returns int language sql as 'select 2'`],
     ['a role name a grant shows', 'alter role sp_cache_reader rename to sp_cache_renamed'],
+    // Settings change how pg_get_expr and pg_get_*def print constants, and no catalog row of the database holds them.
+    ['the time zone definitions print in', `set timezone = 'Asia/Tokyo'`],
+    ['the interval style', `set intervalstyle = 'iso_8601'`],
   ])('changes with %s', async (_what, ddl) => {
     const before = await catalogVersion(db);
     await db.exec(ddl);
@@ -100,6 +103,50 @@ function memoryCache(): CatalogCache & { stored: Map<string, Catalog>; hits: num
   };
   return cache;
 }
+
+describe('the catalogs’ version across databases and roles', () => {
+  it('differs between two databases built by the same statements', async () => {
+    const sql = 'create table public.same (id int primary key)';
+    const [a, b] = [await createTestDb('sp_twin_', sql), await createTestDb('sp_twin_', sql)];
+    try {
+      const read = async (t: TestDb) => {
+        const db = await t.connect();
+        try {
+          return (await db.query<{ version: string }>(VERSION_SQL)).rows[0]!.version;
+        } finally {
+          await db.close();
+        }
+      };
+      expect(await read(a)).not.toBe(await read(b));
+    } finally {
+      await a.drop();
+      await b.drop();
+    }
+  });
+
+  it('is done without where the role may not compute it: the catalog is read in full and nothing is stored', async () => {
+    const t = await createTestDb('sp_limited_', 'create table public.a (id int primary key, b text)');
+    const admin = await connectPg(t.url);
+    await admin.exec(`drop role if exists sp_cache_limited; create role sp_cache_limited login;
+      revoke execute on function pg_catalog.pg_postmaster_start_time() from public`);
+    await admin.close();
+    const url = new URL(t.url);
+    url.username = 'sp_cache_limited';
+    const db = await connectPg(url.toString());
+    try {
+      const cache = memoryCache();
+      const catalog = await introspect(db, { schemas: ['public'], cache });
+      expect([...catalog.objects.values()].some((o) => o.kind === 'column' && o.id.name === 'b')).toBe(true);
+      expect(cache.stored.size).toBe(0);
+    } finally {
+      await db.close();
+      await t.drop();
+      const cleanup = await connectPg(SERVER_URL);
+      await cleanup.exec('drop role if exists sp_cache_limited');
+      await cleanup.close();
+    }
+  });
+});
 
 describe('introspect with a catalog cache', () => {
   let t: TestDb;
@@ -142,10 +189,10 @@ describe('plan against a server keeps the target’s catalog under .schemaplan/c
     rmSync(root, { recursive: true, force: true });
   });
 
-  const plan = async () => {
+  const plan = async (extra: { refreshTargetCache?: boolean } = {}) => {
     const desired = path.join(root, 'desired.sql');
     writeFileSync(desired, 'create table public.a (id int primary key, b text);');
-    const prepared = await preparePlan({ config: defaultConfig(root), desiredPath: desired, target: { kind: 'url', url: t.url }, devUrl: SERVER_URL });
+    const prepared = await preparePlan({ config: defaultConfig(root), desiredPath: desired, target: { kind: 'url', url: t.url }, devUrl: SERVER_URL, ...extra });
     if (!prepared.ok) throw new Error(prepared.error.message);
     await prepared.value.target.dispose();
     return statementsOf(prepared.value.plan).map((s) => s.sql);
@@ -169,6 +216,21 @@ describe('plan against a server keeps the target’s catalog under .schemaplan/c
     const now = readdirSync(dir).filter((f) => f.startsWith('target-'));
     expect(now).toHaveLength(1);
     expect(now[0]).not.toBe(files[0]);
+  });
+
+  it('is trusted by plan and refreshed by apply: apply reads the target itself and rewrites the file', async () => {
+    expect(await plan()).toEqual([]);
+    const dir = path.join(root, '.schemaplan', 'cache');
+    const file = path.join(dir, readdirSync(dir).find((f) => f.startsWith('target-'))!);
+    // A file that says column b is missing, under the current version.
+    const doc = JSON.parse(readFileSync(file, 'latin1')) as { catalog: { objects: { kind: string; id: { name: string } }[]; edges: number[] } };
+    const b = doc.catalog.objects.findIndex((o) => o.kind === 'column' && o.id.name === 'b');
+    doc.catalog.objects.splice(b, 1);
+    doc.catalog.edges = [];
+    writeFileSync(file, JSON.stringify(doc));
+    expect(await plan()).toEqual(['ALTER TABLE public.a ADD COLUMN b text']);
+    expect(await plan({ refreshTargetCache: true })).toEqual([]);
+    expect(await plan()).toEqual([]);
   });
 
   it('is one file per target and set of schemas, whatever the password', async () => {

@@ -28,7 +28,7 @@ export async function applyCommand(flags: ApplyFlags): Promise<number> {
   if (!ctx.ok) return fail(ctx.error);
   const log = progress(false);
   if (flags.plan) return applySavedPlan(flags, ctx.value, log);
-  const prepared = await preparePlan({ ...ctx.value, log, onCold: tightenHeapForColdPlan });
+  const prepared = await preparePlan({ ...ctx.value, log, onCold: tightenHeapForColdPlan, refreshTargetCache: true });
   if (!prepared.ok) return fail(prepared.error);
   const { plan, target, desired, schemas } = prepared.value;
   try {
@@ -45,7 +45,7 @@ export async function applyCommand(flags: ApplyFlags): Promise<number> {
     if (!result.ok) return fail(result.error);
     // Verify: the target must now be the desired state, i.e. planning again yields nothing. What is read is kept
     // for the next plan.
-    const after = await introspect(target.db, { schemas, cache: targetCatalogCache(ctx.value.config, ctx.value.target, schemas, false) });
+    const after = await introspect(target.db, { schemas, cache: targetCatalogCache(ctx.value.config, ctx.value.target, schemas, { refresh: true }) });
     const replan = makePlan(after, desired.catalog, schemas, [], { manageRoles: ctx.value.config.roles.manage });
     if (!isEmpty(replan)) {
       const objects = [...new Set(replan.steps.map((s) => describeId(objectOf(s.change).id)))];

@@ -7,13 +7,26 @@
 -- which no catalog query reads) and keep both; anything else that moves a row (VACUUM FULL of a catalog,
 -- TRUNCATE's new relfilenode) only makes the next plan read the catalogs again.
 --
--- Every catalog of the database that a role may read is listed (test/integration/catalog-version.test.ts checks
+-- Every catalog of the database that a role may read is listed (test/integration/target-cache.test.ts checks
 -- the list against the server's), except those that hold data rather than schema: pg_statistic*,
 -- pg_largeobject*, pg_user_mapping, pg_subscription_rel, pg_publication_namespace (from PostgreSQL 15 on;
 -- publications are not modelled). Roles live in shared catalogs whose rows only superusers can read: their
 -- visible rows are hashed whole instead. Servers before PostgreSQL 15 get hashtextextended(ctid::text, …) in
 -- place of hashtidextended(ctid, …) (introspect.ts catalogVersionSql).
+--
+-- (ctid, xmin) pairs are only unique within one server's history: a server built afresh the same way (a new
+-- container, initdb) numbers its transactions alike. So the version starts with the server's start time, the
+-- database's OID and the server version. And the text pg_get_expr / pg_get_*def print depends on settings that
+-- no catalog row of the database holds (server configuration, ALTER DATABASE/ROLE … SET, PGOPTIONS): those
+-- follow.
 select concat_ws(' ',
+  pg_catalog.pg_postmaster_start_time()::text,
+  (select oid from pg_catalog.pg_database where datname = pg_catalog.current_database()),
+  pg_catalog.current_setting('server_version_num'),
+  pg_catalog.current_setting('TimeZone'), pg_catalog.current_setting('DateStyle'),
+  pg_catalog.current_setting('IntervalStyle'), pg_catalog.current_setting('extra_float_digits'),
+  pg_catalog.current_setting('bytea_output'), pg_catalog.current_setting('quote_all_identifiers'),
+  pg_catalog.current_setting('standard_conforming_strings'),
   (select count(*) || ':' || coalesce(bit_xor(hashtidextended(ctid, xmin::text::int8)), 0) from pg_catalog.pg_aggregate),
   (select count(*) || ':' || coalesce(bit_xor(hashtidextended(ctid, xmin::text::int8)), 0) from pg_catalog.pg_am),
   (select count(*) || ':' || coalesce(bit_xor(hashtidextended(ctid, xmin::text::int8)), 0) from pg_catalog.pg_amop),
