@@ -147,7 +147,7 @@ export async function buildDesiredCatalog(
      * cached catalog is parsed (that parse holds the event loop), or on a miss as the shadow starts running the
      * desired DDL: the target's rows are then decoded while the server runs DDL, not while the files compile.
      */
-    readTarget?: () => Promise<void>;
+    readTarget?: (alongside: 'cached-catalog' | 'shadow-ddl') => Promise<void>;
   },
 ): Promise<Result<DesiredCatalog, UserError>> {
   const log = opts.log ?? (() => {});
@@ -156,7 +156,7 @@ export async function buildDesiredCatalog(
   const fingerprint = desiredFingerprint(config, { files: files.value }, provider.key);
   const cacheFile = opts.cacheDir ? path.join(opts.cacheDir, 'cache', `desired-${fingerprint}.json`) : null;
   const hit = cacheFile !== null && config.schemas !== 'all' && existsSync(cacheFile);
-  if (hit) await opts.readTarget?.();
+  if (hit) await opts.readTarget?.('cached-catalog');
   const cached = hit ? readCatalogJson<{ catalog: CachedCatalog; hints: PlanHints }>(cacheFile) : null;
   if (cached) {
     // Unchanged files: neither a shadow nor even compiling them is needed to plan.
@@ -182,7 +182,7 @@ export async function buildDesiredCatalog(
   log(`normalizing desired state in ${shadow.description}`);
   let released: Promise<void> | null = null;
   try {
-    void opts.readTarget?.();
+    void opts.readTarget?.('shadow-ddl');
     const loaded = await loadDesired(shadow.db, config, sources.value, log, opts.unresolved);
     if (!loaded.ok) return loaded;
     const schemas = await resolveSchemas(shadow.db, config, opts.schemasHint);

@@ -69,6 +69,11 @@ export interface IntrospectOptions {
   readonly started?: () => void;
   /** A catalog kept from an earlier read, valid while the database's catalogs are unchanged. */
   readonly cache?: CatalogCache;
+  /**
+   * One connection instead of PARALLEL: for a read nobody waits on, alongside a shadow's DDL on the same server,
+   * where more connections would take CPU from the DDL rather than time from the user.
+   */
+  readonly background?: boolean;
 }
 
 /**
@@ -124,7 +129,7 @@ async function readCatalog(db: Queryable, opts: IntrospectOptions): Promise<Cata
     catalogVersion?.catch(() => {});
     // The server is busy from here on: the caller may hold the event loop (parse the desired catalog) meanwhile.
     if (catalogVersion) opts.started?.();
-    if (db.fork && snapshot) {
+    if (db.fork && snapshot && !opts.background) {
       const opened = await Promise.allSettled(
         Array.from({ length: PARALLEL - 1 }, async () => {
           const h = await db.fork!();

@@ -96,11 +96,13 @@ export async function preparePlan(req: PlanRequest): Promise<Result<Prepared, Us
     // start (BuildOptions.readTarget): before it parses a cached catalog, or once the shadow runs the DDL.
     let early: Promise<Catalog> | null = cachedCurrent ? Promise.resolve(cachedCurrent) : null;
     let inFlight = Promise.resolve();
-    const readTarget = (): Promise<void> => {
+    const readTarget = (alongside: 'cached-catalog' | 'shadow-ddl'): Promise<void> => {
       if (early || req.config.schemas === 'all') return inFlight;
       let started = (): void => {};
       const queued = new Promise<void>((resolve) => (started = resolve));
-      const reading = introspect(target.db, { schemas: targetSchemas, started, cache: targetCatalogCache(req.config, req.target, targetSchemas, { noCache: req.noCache, refresh: req.refreshTargetCache }) });
+      // Alongside the shadow's DDL the read has the DDL's whole run to finish in: one connection leaves the
+      // server's other cores to the DDL.
+      const reading = introspect(target.db, { schemas: targetSchemas, started, background: alongside === 'shadow-ddl', cache: targetCatalogCache(req.config, req.target, targetSchemas, { noCache: req.noCache, refresh: req.refreshTargetCache }) });
       early = reading;
       earlyDone = reading.then(() => undefined, () => undefined);
       inFlight = Promise.race([queued, earlyDone]);
