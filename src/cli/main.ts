@@ -27,7 +27,7 @@ common(program.command('plan').description('show the DDL that turns the target i
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'sql', 'json', 'markdown']).default('text'))
   .option('--out <file>', 'write the plan to a file')
   .option('--exit-code', 'exit 2 when there are changes')
-  .option('--no-cache', 'normalize the desired state again even if it did not change')
+  .option('--no-cache', 'normalize the desired state and read the target again even if neither changed (and keep no cache)')
   .addOption(new Option('--fail-on <severity>', 'exit 3 when a lint finding is at or above this severity').choices(['error', 'warn', 'info', 'never']))
   .action(async (flags) => {
     exitCode = await planCommand(flags);
