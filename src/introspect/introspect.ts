@@ -6,17 +6,11 @@ import { internRow } from '../model/intern.ts';
 import { loadParser } from '../sql/parser.ts';
 import type { CatalogObject } from '../model/objects.ts';
 import type { Queryable } from '../db/queryable.ts';
+import { catalogVersionSql, readCatalogVersion } from './catalog-version.ts';
 import * as read from './read-rows.ts';
 import { readDefaultPrivilege, readGrant } from './read-privileges.ts';
 
 const query = (name: string) => readAsset('introspect', 'queries', `${name}.sql`);
-
-/**
- * pg_depend's edges arrive as one string of `from to` pairs: decoding 20,000 two-field rows (at 1,000 tables)
- * field by field cost 30–70 ms of client CPU, splitting one string 5–10 ms. (Every kind's rows as one JSON
- * array was tried too: the client saved what the server then spent encoding, and a warm plan was no faster.)
- */
-const asPairs = (sql: string) => `select coalesce(string_agg(q.from_ref || ' ' || q.to_ref, ' '), '') as pairs from (${sql.trim().replace(/;$/, '')}) q`;
 
 /** One bulk query per kind; each row carries `ref` (classid:objid:subid) so pg_depend edges can be mapped. */
 const KIND_QUERIES: readonly { file: string; read: (row: Record<string, any>) => CatalogObject; parses?: true }[] = [
@@ -48,12 +42,10 @@ const rank = (name: string): number => {
   return i < 0 ? HEAVIEST_FIRST.length : i;
 };
 const DEPEND_SQL = query('depend');
-const DEPEND_WIRE = asPairs(DEPEND_SQL);
-const CATALOG_VERSION_SQL = query('catalog_version');
 
 /** Cached catalogs are only valid for the catalog queries that produced them (every file in queries/). */
 export const QUERIES_VERSION = sha256(
-  [...SQL.entries(), ['depend', DEPEND_SQL] as const, ['catalog_version', CATALOG_VERSION_SQL] as const]
+  [...SQL.entries(), ['depend', DEPEND_SQL] as const, ['catalog_version', catalogVersionSql(150000)] as const]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([, text]) => text)
     .join('\n'),
@@ -77,7 +69,7 @@ export interface IntrospectOptions {
 }
 
 /**
- * Catalogs kept by the version of the catalogs they were read at (queries/catalog_version.sql): a version the
+ * Catalogs kept by the version of the catalogs they were read at (catalog-version.ts): a version the
  * cache knows is answered from it and no kind is read; a catalog read in full is stored under its version.
  */
 export interface CatalogCache {
@@ -159,7 +151,7 @@ async function readCatalog(db: Queryable, opts: IntrospectOptions): Promise<Cata
       {
         name: 'depend',
         run: async (lane) => {
-          dependPairs = (await lane.query<{ pairs: string }>(DEPEND_WIRE)).rows[0]!.pairs;
+          dependPairs = (await lane.query<{ pairs: string }>(DEPEND_SQL)).rows[0]!.pairs;
         },
       },
       ...KIND_QUERIES.map((k, i) => ({
@@ -210,20 +202,6 @@ async function readCatalog(db: Queryable, opts: IntrospectOptions): Promise<Cata
     // Written once the snapshot is released: the file is for the next run, not for this one's reader.
     if (read) opts.cache!.store(read.version, read.catalog);
   }
-}
-
-/**
- * See queries/catalog_version.sql: per catalog, its row count and a hash of its rows' (ctid, xmin). The tid hash
- * function is used where it is known to exist (PostgreSQL 15 on: the server and PGlite these tests run on);
- * older servers hash the ctid's text, which every supported version has (40 % slower).
- */
-export function catalogVersionSql(serverVersionNum: number): string {
-  return serverVersionNum >= 150000 ? CATALOG_VERSION_SQL : CATALOG_VERSION_SQL.replaceAll('hashtidextended(ctid,', 'hashtextextended(ctid::text,');
-}
-
-async function readCatalogVersion(db: Queryable, serverVersionNum: number): Promise<string> {
-  const { rows } = await db.query<{ version: string }>(catalogVersionSql(serverVersionNum));
-  return sha256(rows[0]!.version);
 }
 
 interface ReadKind {

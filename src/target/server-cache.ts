@@ -21,7 +21,7 @@ interface CacheFile {
 /**
  * A server target's catalog kept between runs under `.schemaplan/cache/`: one file per target (by its URL
  * without the password) and set of managed schemas, named with the catalogs' version it was read at
- * (introspect/queries/catalog_version.sql), so a target that changed costs a directory listing, not a parse.
+ * (introspect/catalog-version.ts), so a target that changed costs a directory listing, not a parse.
  * It is only ever returned for that same version, so a plan made from it is the plan a full read would give;
  * `apply` still reads the target in full under its lock before it changes anything (the drift gate).
  */

@@ -90,6 +90,7 @@ export async function preparePlan(req: PlanRequest): Promise<Result<Prepared, Us
   let earlyDone: Promise<void> | undefined;
   try {
     const targetSchemas = cachedCurrent ? managed : await resolveSchemas(target.db, req.config);
+    const targetCache = (schemas: readonly string[]) => targetCatalogCache(req.config, req.target, schemas, { noCache: req.noCache, refresh: req.refreshTargetCache });
     const cache = req.noCache ? null : cacheDir(req.config);
     // The target is read while the desired state is built (or read from its cache): the server works on the
     // catalog queries meanwhile. Only `schemas: all` needs the desired schemas first. The build says when to
@@ -102,7 +103,7 @@ export async function preparePlan(req: PlanRequest): Promise<Result<Prepared, Us
       const queued = new Promise<void>((resolve) => (started = resolve));
       // Alongside the shadow's DDL the read has the DDL's whole run to finish in: one connection leaves the
       // server's other cores to the DDL.
-      const reading = introspect(target.db, { schemas: targetSchemas, started, background: alongside === 'shadow-ddl', cache: targetCatalogCache(req.config, req.target, targetSchemas, { noCache: req.noCache, refresh: req.refreshTargetCache }) });
+      const reading = introspect(target.db, { schemas: targetSchemas, started, background: alongside === 'shadow-ddl', cache: targetCache(targetSchemas) });
       early = reading;
       earlyDone = reading.then(() => undefined, () => undefined);
       inFlight = Promise.race([queued, earlyDone]);
@@ -122,7 +123,7 @@ export async function preparePlan(req: PlanRequest): Promise<Result<Prepared, Us
       return desired;
     }
     const schemas = req.config.schemas === 'all' ? [...new Set([...targetSchemas, ...schemasOf(desired.value.catalog)])].sort() : targetSchemas;
-    const current = early ? await early : await introspect(target.db, { schemas, cache: targetCatalogCache(req.config, req.target, schemas, { noCache: req.noCache, refresh: req.refreshTargetCache }) });
+    const current = early ? await early : await introspect(target.db, { schemas, cache: targetCache(schemas) });
     const plan = makePlanWithHints(current, desired.value.catalog, schemas, desired.value.hints, notes, { manageRoles: req.config.roles.manage });
     await desired.value.released;
     if (embedded && !cachedCurrent) {

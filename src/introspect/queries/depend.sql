@@ -52,6 +52,9 @@ norm as (
   left join member ext on ext.classid = dep.refclassid and ext.objid = dep.refobjid
 )
 -- Not distinct: duplicates are few, and the reader keeps each edge once anyway (a sort here costs more).
-select classid::text || ':' || objid::text || ':' || objsubid::text as from_ref,
-       refclassid::text || ':' || refobjid::text || ':' || refobjsubid::text as to_ref
+-- One string of `from to` pairs rather than a row per edge: decoding 20,000 two-field rows (at 1,000 tables)
+-- cost the client 30–70 ms, splitting one string 5–10 ms. (Every kind's rows as one JSON array was tried too:
+-- the client saved what the server then spent encoding, and a warm plan was no faster.)
+select coalesce(string_agg(classid::text || ':' || objid::text || ':' || objsubid::text || ' '
+                           || refclassid::text || ':' || refobjid::text || ':' || refobjsubid::text, ' '), '') as pairs
 from norm
