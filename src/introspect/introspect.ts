@@ -146,12 +146,12 @@ async function readCatalog(db: Queryable, opts: IntrospectOptions): Promise<Cata
     // kept until every object's ref is known).
     const readKinds = new Array<ReadKind>(KIND_QUERIES.length);
     const pool = new Map<string, string>();
-    let dependPairs = '';
+    let depends: DependRow | null = null;
     const jobs: { name: string; run: (lane: Queryable) => Promise<void> }[] = [
       {
         name: 'depend',
         run: async (lane) => {
-          dependPairs = (await lane.query<{ pairs: string }>(DEPEND_SQL)).rows[0]!.pairs;
+          depends = (await lane.query<DependRow>(DEPEND_SQL)).rows[0]!;
         },
       },
       ...KIND_QUERIES.map((k, i) => ({
@@ -189,8 +189,8 @@ async function readCatalog(db: Queryable, opts: IntrospectOptions): Promise<Cata
       const to = resolveRef(byRef, toRef);
       if (from && to && from !== to) edges.push({ from, to });
     };
-    const refs = dependPairs ? dependPairs.split(' ') : [];
-    for (let i = 0; i < refs.length; i += 2) addEdge(refs[i]!, refs[i + 1]!);
+    const { pairs, dependent, referenced } = dependEnds(depends!);
+    for (let i = 0; i < pairs.length; i += 2) addEdge(standsFor(dependent, pairs[i]!), standsFor(referenced, pairs[i + 1]!));
     for (const d of extraDeps) addEdge(d.from, d.to);
     const catalog = catalogOf(objects, edges, Number(version));
     if (catalogVersion) read = { version: await catalogVersion, catalog };
@@ -219,6 +219,34 @@ function readKind(read: (row: Record<string, any>) => CatalogObject, rows: Recor
     for (const to of row.depends_on ?? []) out.extraDeps.push({ from: row.ref, to });
   }
   return out;
+}
+
+/** depend.sql's row: `from to` ref pairs, and `alias ref` pairs for ends that stand for another object. */
+interface DependRow {
+  readonly pairs: string;
+  readonly dependent_aliases: string;
+  readonly referenced_aliases: string;
+  readonly provided_aliases: string;
+}
+
+function dependEnds(row: DependRow): { pairs: string[]; dependent: Map<string, string>; referenced: Map<string, string> } {
+  const aliases = (text: string, into = new Map<string, string>()) => {
+    const tokens = text ? text.split(' ') : [];
+    for (let i = 0; i < tokens.length; i += 2) into.set(tokens[i]!, tokens[i + 1]!);
+    return into;
+  };
+  return {
+    pairs: row.pairs ? row.pairs.split(' ') : [],
+    dependent: aliases(row.dependent_aliases),
+    // what an extension provides stands for the extension, whatever else it is
+    referenced: aliases(row.provided_aliases, aliases(row.referenced_aliases)),
+  };
+}
+
+/** The ref an end stands for: its alias (keyed by classid:objid, whatever the subid) or itself. */
+function standsFor(aliases: ReadonlyMap<string, string>, ref: string): string {
+  if (aliases.size === 0) return ref;
+  return aliases.get(ref.slice(0, ref.lastIndexOf(':'))) ?? ref;
 }
 
 /** A reference to a column we do not model (e.g. of a view) falls back to its relation. */

@@ -7,7 +7,9 @@ select n.nspname as schema,
        'pg_class'::regclass::oid::text || ':' || c.oid::text || ':' || a.attnum::text as ref,
        format_type(a.atttypid, a.atttypmod) as type,
        a.attnotnull as not_null,
-       case when a.attgenerated = '' then pg_get_expr(ad.adbin, ad.adrelid) end as default_expr,
+       -- A default cannot refer to a column, so it needs no relation to print against: with the relation's OID,
+       -- pg_get_expr opens it (building its relcache entry: 0.6 of this query's 1 s at 10,000 tables).
+       case when a.attgenerated = '' then pg_get_expr(ad.adbin, 0) end as default_expr,
        a.attidentity as identity,
        (select concat_ws(' ', 'START WITH ' || s.seqstart, 'INCREMENT BY ' || s.seqincrement, 'MINVALUE ' || s.seqmin,
                          'MAXVALUE ' || s.seqmax, 'CACHE ' || s.seqcache, case when s.seqcycle then 'CYCLE' else 'NO CYCLE' end)

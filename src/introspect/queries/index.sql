@@ -7,9 +7,9 @@ select n.nspname as schema,
        'pg_class'::regclass::oid::text || ':' || ic.oid::text || ':0' as ref,
        pg_get_indexdef(ic.oid) as definition,
        i.indisunique as is_unique,
-       array(select coalesce(a.attname::text, '') from unnest(i.indkey::int2[]) with ordinality u(attnum, ord)
-             left join pg_attribute a on a.attrelid = i.indrelid and a.attnum = u.attnum
-             where u.ord <= i.indnkeyatts order by u.ord) as columns,
+       -- one index probe a key column (a join here hashed every column of the table, 20,000 times at 10,000 tables)
+       array(select coalesce((select a.attname::text from pg_attribute a where a.attrelid = i.indrelid and a.attnum = i.indkey[k]), '')
+             from generate_series(0, i.indnkeyatts - 1) k order by k) as columns,
        i.indpred is not null as partial,
        (select json_build_object('schema', pn.nspname, 'name', pi.relname)
         from pg_inherits h join pg_class pi on pi.oid = h.inhparent join pg_namespace pn on pn.oid = pi.relnamespace
