@@ -7,7 +7,7 @@ import { introspect, QUERIES_VERSION } from '../introspect/introspect.ts';
 import { resolveSchemas } from '../introspect/schemas.ts';
 import type { Catalog } from '../model/catalog.ts';
 import { fromCache, toCache, type CachedCatalog } from '../model/catalog-json.ts';
-import { readCatalogJson, writeCatalogJson } from '../json-file.ts';
+import { readCatalogJsonYielding, writeCatalogJson } from '../json-file.ts';
 import { FINGERPRINT_VERSION, sha256 } from '../model/fingerprint.ts';
 import { discoverFiles } from './discover.ts';
 import { executeStatements } from './execute.ts';
@@ -101,8 +101,8 @@ export async function loadStubs(db: Queryable, config: Config): Promise<Result<v
 export function desiredFingerprint(config: Config, sources: Pick<DesiredSources, 'files'>, providerKey: string): string {
   const parts = [
     // v5: unstable expressions keep what the desired state's own text stores (expression-sources.ts), edges
-    // as index pairs (model/catalog-json.ts); v6: ASCII files read as latin1 (json-file.ts)
-    'desired-cache-v6',
+    // as index pairs (model/catalog-json.ts); v6: ASCII files read as latin1 (json-file.ts); v7: in lines
+    'desired-cache-v7',
     `fingerprint-v${FINGERPRINT_VERSION}`,
     QUERIES_VERSION,
     providerKey,
@@ -157,7 +157,7 @@ export async function buildDesiredCatalog(
   const cacheFile = opts.cacheDir ? path.join(opts.cacheDir, 'cache', `desired-${fingerprint}.json`) : null;
   const hit = cacheFile !== null && config.schemas !== 'all' && existsSync(cacheFile);
   if (hit) await opts.readTarget?.('cached-catalog');
-  const cached = hit ? readCatalogJson<{ catalog: CachedCatalog; hints: PlanHints }>(cacheFile) : null;
+  const cached = hit ? await readCatalogJsonYielding<{ catalog: CachedCatalog; hints: PlanHints }>(cacheFile) : null;
   if (cached) {
     // Unchanged files: neither a shadow nor even compiling them is needed to plan.
     const lazy = once(() => compileDesired(files.value));

@@ -28,7 +28,7 @@ export function dataDirStamp(dataDir: string): string | null {
 }
 
 /** The layout of the cache file itself; files of another layout are ignored. */
-const FORMAT = `4/fingerprint-v${FINGERPRINT_VERSION}`;
+const FORMAT = `5/fingerprint-v${FINGERPRINT_VERSION}`;
 
 const cacheFile = (dataDir: string) => path.join(path.dirname(dataDir), 'cache', 'dev-catalog.json');
 

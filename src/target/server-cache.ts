@@ -8,7 +8,7 @@ import { fromCache, toCache, type CachedCatalog } from '../model/catalog-json.ts
 import { FINGERPRINT_VERSION, sha256 } from '../model/fingerprint.ts';
 
 /** The layout of the cache file itself; files of another layout are ignored. */
-const FORMAT = `1/fingerprint-v${FINGERPRINT_VERSION}`;
+const FORMAT = `2/fingerprint-v${FINGERPRINT_VERSION}`;
 
 interface CacheFile {
   readonly format: string;

@@ -6,7 +6,9 @@ import { defaultConfig } from '../../src/config/config.ts';
 import { connectPg, type Queryable } from '../../src/db/queryable.ts';
 import { catalogVersionSql, VERSIONED_CATALOGS } from '../../src/introspect/catalog-version.ts';
 import { introspect, QUERIES_VERSION, type CatalogCache } from '../../src/introspect/introspect.ts';
+import { readCatalogJson, writeCatalogJson } from '../../src/json-file.ts';
 import type { Catalog } from '../../src/model/catalog.ts';
+import type { CachedCatalog } from '../../src/model/catalog-json.ts';
 import { fingerprintCatalog } from '../../src/model/fingerprint.ts';
 import { statementsOf } from '../../src/plan/plan.ts';
 import { serverCatalogCache } from '../../src/target/server-cache.ts';
@@ -222,11 +224,9 @@ describe('plan against a server keeps the target’s catalog under .schemaplan/c
     const dir = path.join(root, '.schemaplan', 'cache');
     const file = path.join(dir, readdirSync(dir).find((f) => f.startsWith('target-'))!);
     // A file that says column b is missing, under the current version.
-    const doc = JSON.parse(readFileSync(file, 'latin1')) as { catalog: { objects: { kind: string; id: { name: string } }[]; edges: number[] } };
-    const b = doc.catalog.objects.findIndex((o) => o.kind === 'column' && o.id.name === 'b');
-    doc.catalog.objects.splice(b, 1);
-    doc.catalog.edges = [];
-    writeFileSync(file, JSON.stringify(doc));
+    const { catalog, ...fields } = readCatalogJson<{ catalog: CachedCatalog }>(file)!;
+    const objects = catalog.objects.filter((o) => !(o.kind === 'column' && o.id.name === 'b'));
+    writeCatalogJson(file, fields, { ...catalog, objects, edges: [] });
     expect(await plan()).toEqual(['ALTER TABLE public.a ADD COLUMN b text']);
     expect(await plan({ refreshTargetCache: true })).toEqual([]);
     expect(await plan()).toEqual([]);

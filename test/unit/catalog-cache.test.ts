@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/model/catalog.ts';
-import { readCatalogJson, writeCatalogJson } from '../../src/json-file.ts';
+import { readCatalogJson, readCatalogJsonYielding, writeCatalogJson } from '../../src/json-file.ts';
 import { fromCache, toCache, type CachedCatalog } from '../../src/model/catalog-json.ts';
 import { fingerprintCatalog } from '../../src/model/fingerprint.ts';
 import { encodeId } from '../../src/model/identity.ts';
@@ -19,7 +19,7 @@ describe('catalog cache files', () => {
     const catalog = buildCatalog(objects, edges, 150000);
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'sp-cache-')), 'nested', 'desired.json');
     writeCatalogJson(file, { hints: { renames: [], transitions: [] } }, toCache(catalog));
-    expect(readFileSync(file, 'latin1')).toMatch(/^[\x20-\x7e]*$/);
+    expect(readFileSync(file, 'latin1')).toMatch(/^[\x20-\x7e\n]*$/);
     const read = readCatalogJson<{ hints: unknown; catalog: CachedCatalog }>(file);
     expect(read?.hints).toEqual({ renames: [], transitions: [] });
     const back = fromCache(read!.catalog);
@@ -28,10 +28,34 @@ describe('catalog cache files', () => {
     expect(back.serverVersion).toBe(150000);
     expect(fingerprintCatalog(back)).toBe(fingerprintCatalog(buildCatalog(objects, edges, 150000)));
   });
-  it('treats a missing or damaged file as no cache', () => {
+  it('reads the same catalog while letting the event loop run between pieces', async () => {
+    const objects = Array.from({ length: 3500 }, (_, i) => table(`t${i}`));
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'sp-cache-')), 'target.json');
+    writeCatalogJson(file, { schemas: ['public'] }, toCache(buildCatalog(objects, [], 170000)));
+    let turns = 0;
+    const counting = setInterval(() => turns++, 0);
+    const read = await readCatalogJsonYielding<{ schemas: string[]; catalog: CachedCatalog }>(file);
+    clearInterval(counting);
+    expect(read).toEqual(readCatalogJson(file));
+    expect(read?.catalog.objects).toEqual(objects);
+    // four lines of objects: timers ran between them, not only after the whole file
+    expect(turns).toBeGreaterThanOrEqual(3);
+  });
+  it('treats a missing, damaged or cut-short file as no cache', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'sp-cache-'));
     writeFileSync(path.join(dir, 'bad.json'), '{"catalog": {"objects": [');
     expect(readCatalogJson(path.join(dir, 'bad.json'))).toBeNull();
     expect(readCatalogJson(path.join(dir, 'missing.json'))).toBeNull();
+    expect(await readCatalogJsonYielding(path.join(dir, 'missing.json'))).toBeNull();
+    // a file cut short after a whole line of objects is still not the whole catalog
+    const whole = path.join(dir, 'whole.json');
+    writeCatalogJson(whole, {}, toCache(buildCatalog(Array.from({ length: 2500 }, (_, i) => table(`t${i}`)), [], 170000)));
+    const text = readFileSync(whole, 'latin1');
+    writeFileSync(path.join(dir, 'cut.json'), text.slice(0, text.lastIndexOf('\n', text.length - 2)), 'latin1');
+    expect(readCatalogJson(path.join(dir, 'cut.json'))).toBeNull();
+    expect(await readCatalogJsonYielding(path.join(dir, 'cut.json'))).toBeNull();
+    // a file of the former single-document layout is not read as an empty catalog
+    writeFileSync(path.join(dir, 'old.json'), JSON.stringify({ catalog: { objects: [table('t')], edges: [] } }));
+    expect(readCatalogJson(path.join(dir, 'old.json'))).toBeNull();
   });
 });
