@@ -146,12 +146,13 @@ async function readCatalog(db: Queryable, opts: IntrospectOptions): Promise<Cata
     // kept until every object's ref is known).
     const readKinds = new Array<ReadKind>(KIND_QUERIES.length);
     const pool = new Map<string, string>();
-    let depends: DependRow | null = null;
+    let dependPairs: string[] = [];
     const jobs: { name: string; run: (lane: Queryable) => Promise<void> }[] = [
       {
         name: 'depend',
         run: async (lane) => {
-          depends = (await lane.query<DependRow>(DEPEND_SQL)).rows[0]!;
+          // Resolved through the aliases now, while the other queries run, not after the last one.
+          dependPairs = standingPairs((await lane.query<DependRow>(DEPEND_SQL)).rows[0]!);
         },
       },
       ...KIND_QUERIES.map((k, i) => ({
@@ -189,8 +190,7 @@ async function readCatalog(db: Queryable, opts: IntrospectOptions): Promise<Cata
       const to = resolveRef(byRef, toRef);
       if (from && to && from !== to) edges.push({ from, to });
     };
-    const { pairs, dependent, referenced } = dependEnds(depends!);
-    for (let i = 0; i < pairs.length; i += 2) addEdge(standsFor(dependent, pairs[i]!), standsFor(referenced, pairs[i + 1]!));
+    for (let i = 0; i < dependPairs.length; i += 2) addEdge(dependPairs[i]!, dependPairs[i + 1]!);
     for (const d of extraDeps) addEdge(d.from, d.to);
     const catalog = catalogOf(objects, edges, Number(version));
     if (catalogVersion) read = { version: await catalogVersion, catalog };
@@ -229,18 +229,25 @@ interface DependRow {
   readonly provided_aliases: string;
 }
 
-function dependEnds(row: DependRow): { pairs: string[]; dependent: Map<string, string>; referenced: Map<string, string> } {
-  const aliases = (text: string, into = new Map<string, string>()) => {
-    const tokens = text ? text.split(' ') : [];
-    for (let i = 0; i < tokens.length; i += 2) into.set(tokens[i]!, tokens[i + 1]!);
-    return into;
-  };
-  return {
-    pairs: row.pairs ? row.pairs.split(' ') : [],
-    dependent: aliases(row.dependent_aliases),
-    // what an extension provides stands for the extension, whatever else it is
-    referenced: aliases(row.provided_aliases, aliases(row.referenced_aliases)),
-  };
+const tokens = (text: string): string[] => (text ? text.split(' ') : []);
+
+function aliasMap(text: string, into = new Map<string, string>()): Map<string, string> {
+  const t = tokens(text);
+  for (let i = 0; i < t.length; i += 2) into.set(t[i]!, t[i + 1]!);
+  return into;
+}
+
+/** depend.sql's `from to` pairs, each end replaced by the ref it stands for. */
+function standingPairs(row: DependRow): string[] {
+  const pairs = tokens(row.pairs);
+  const dependent = aliasMap(row.dependent_aliases);
+  // what an extension provides stands for the extension, whatever else it is
+  const referenced = aliasMap(row.provided_aliases, aliasMap(row.referenced_aliases));
+  for (let i = 0; i < pairs.length; i += 2) {
+    pairs[i] = standsFor(dependent, pairs[i]!);
+    pairs[i + 1] = standsFor(referenced, pairs[i + 1]!);
+  }
+  return pairs;
 }
 
 /** The ref an end stands for: its alias (keyed by classid:objid, whatever the subid) or itself. */
