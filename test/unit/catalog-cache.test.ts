@@ -12,8 +12,10 @@ import { column, table } from './lint/fixtures.ts';
 describe('catalog cache files', () => {
   it('round-trip a catalog written in pieces: objects, edges and fingerprint', () => {
     // More objects than one written piece holds, and an edge from the last to the first.
-    // Names and comments beyond ASCII (the file is ASCII and read back as latin1), a surrogate pair among them.
-    const objects = Array.from({ length: 1200 }, (_, i) => [table(`tä${i}`), column(`tä${i}`, 'id', 'uuid', 1, { comment: `it's "t${i}" — 表 😀 \u007f` })]).flat();
+    // Names and comments beyond ASCII (the file is ASCII and read back as latin1), a surrogate pair among them;
+    // the first piece has them throughout, the second only in one object, the third only a DEL, the last none.
+    const comment = (i: number) => (i < 500 || i === 700 ? `it's "t${i}" — 表 😀 \u007f` : i === 1100 ? `t${i} \u007f` : `t${i}`);
+    const objects = Array.from({ length: 1600 }, (_, i) => [i < 500 ? table(`tä${i}`) : table(`t${i}`), column(i < 500 ? `tä${i}` : `t${i}`, 'id', 'uuid', 1, { comment: comment(i) })]).flat();
     const edges = objects.filter((o) => o.kind === 'column').map((c) => ({ from: encodeId(c.id), to: encodeId({ kind: 'table', schema: 'public', name: c.id.kind === 'column' ? c.id.table : '' }) }));
     edges.push({ from: encodeId(objects.at(-1)!.id), to: encodeId(objects[0]!.id) });
     const catalog = buildCatalog(objects, edges, 150000);
