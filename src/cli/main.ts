@@ -6,9 +6,11 @@ import { inspectCommand } from './commands/inspect.ts';
 import { planCommand } from './commands/plan.ts';
 import { reportCommand } from './commands/report.ts';
 import { EXIT } from './exit.ts';
+import { PACKAGE_VERSION } from '../assets.ts';
 
 const program = new Command('schemaplan')
   .description('Desired-state schema as code for PostgreSQL')
+  .version(PACKAGE_VERSION, '-V, --version', "print schemaplan's version")
   .option('--debug', 'show stack traces for unexpected errors')
   .exitOverride()
   .configureOutput({ writeErr: (s) => process.stderr.write(s) });

@@ -106,6 +106,14 @@ describe('bad input: one clear line and exit 1', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^error: no desired-state files in desired/);
   });
+  it('prints its version, and its help with every command', async () => {
+    const version = await cli(['--version'], project({}));
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(import.meta.dirname, '../../package.json'), 'utf8')).version);
+    const help = await cli(['--help'], project({}));
+    expect(help.code).toBe(0);
+    for (const command of ['plan', 'apply', 'inspect', 'report', 'lint', 'compile']) expect(help.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+  });
   it('reports an unknown flag', async () => {
     const r = await cli(['plan', '--frobnicate'], project({}));
     expect(r.code).toBe(1);
