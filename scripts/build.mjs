@@ -3,6 +3,7 @@
 // Dependencies are bundled too (one file to load instead of ~300 modules: 0.1 s less per run), except those
 // loaded lazily or that find files next to their own module: PGlite (its data files), libpg-query (its
 // WebAssembly), testcontainers and the prompt library.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -39,7 +40,7 @@ const englishOnlyZod = {
   },
 };
 
-await build({
+const result = await build({
   entryPoints: ['src/cli/main.ts'],
   bundle: true,
   platform: 'node',
@@ -51,4 +52,18 @@ await build({
   outfile: 'dist/cli.js',
   plugins: [nodeOnlyPg, englishOnlyZod],
   logLevel: 'warning',
+  write: false,
 });
+
+/**
+ * esbuild escapes non-ASCII characters in code but copies the comments it keeps as they are, and one such
+ * character (a dash in a comment) made Node decode the whole 1.3 MB bundle as UTF-8 into a two-byte string at
+ * every start: 15 ms of decoding, and V8 scans a two-byte source slower (~20 ms a start in all, measured on
+ * `--help`). A \u escape stands for the same character wherever one can appear: comments, strings, regular
+ * expressions, identifiers.
+ */
+const ascii = (text) => text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+for (const file of result.outputFiles) {
+  mkdirSync(path.dirname(file.path), { recursive: true });
+  writeFileSync(file.path, ascii(file.text));
+}
