@@ -6,6 +6,7 @@ import { inspectCommand } from './commands/inspect.ts';
 import { planCommand } from './commands/plan.ts';
 import { reportCommand } from './commands/report.ts';
 import { EXIT } from './exit.ts';
+import { ignoreClosedPipes } from './output/io.ts';
 import { PACKAGE_VERSION } from '../assets.ts';
 
 const program = new Command('schemaplan')
@@ -81,6 +82,7 @@ program
     exitCode = await compileCommand(flags);
   });
 
+ignoreClosedPipes();
 try {
   await program.parseAsync(process.argv);
 } catch (e) {

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,6 +82,17 @@ describe('compile', () => {
     const r = await cli(['compile'], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/-- desired\/t\.yaml:2:3\nCREATE TABLE public\.notes/);
+  });
+  it('stops quietly, with its own exit code, when the reader has closed the pipe (| head)', async () => {
+    const dir = project({ 'desired/t.sql': TABLES });
+    const child = spawn(process.execPath, [path.resolve(import.meta.dirname, '../../bin/schemaplan.js'), 'compile'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    // The reader is gone before the output comes, as `head -1` is once it has its line.
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
   it('names file:line:column of a YAML mistake, with a suggestion', async () => {
     const dir = project({ 'desired/t.yaml': 'tables:\n  notes:\n    id: uuid\n    colums:\n      body: { type: text }\n' });
