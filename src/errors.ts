@@ -31,6 +31,7 @@ export type UserErrorCode =
   | 'apply'
   | 'converge'
   | 'plan-file'
+  | 'output'
   | 'unsupported'
   | 'docker';
 

@@ -126,6 +126,15 @@ describe('bad input: one clear line and exit 1', () => {
     expect(help.code).toBe(0);
     for (const command of ['plan', 'apply', 'inspect', 'report', 'lint', 'compile']) expect(help.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
   });
+  it('reports an --out file it cannot write (a missing directory, a directory)', async () => {
+    const dir = project({ 'desired/t.sql': TABLES });
+    const r = await cli(['compile', '--out', 'missing/compiled.sql'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('error: cannot write missing/compiled.sql: its directory does not exist\n  hint: pass --out a file in a directory that exists and you may write to\n');
+    const into = await cli(['compile', '--out', 'desired'], dir);
+    expect(into.code).toBe(1);
+    expect(into.stderr).toMatch(/^error: cannot write desired: it is a directory/);
+  });
   it('reports an unknown flag', async () => {
     const r = await cli(['plan', '--frobnicate'], project({}));
     expect(r.code).toBe(1);

@@ -14,6 +14,7 @@ export async function compileCommand(flags: CompileFlags): Promise<number> {
   if (!ctx.ok) return (printError(ctx.error), EXIT.error);
   const sources = await readDesired(ctx.value.desiredPath);
   if (!sources.ok) return (printError(sources.error), EXIT.error);
-  writeOutput(renderCompiledSql(sources.value.statements), flags.out);
+  const written = writeOutput(renderCompiledSql(sources.value.statements), flags.out);
+  if (!written.ok) return (printError(written.error), EXIT.error);
   return EXIT.ok;
 }

@@ -26,8 +26,9 @@ export async function inspectCommand(flags: InspectFlags): Promise<number> {
   try {
     const schemas = await resolveSchemas(target.db, ctx.value.config);
     const catalog = await introspect(target.db, { schemas });
+    let written;
     if (flags.format === 'json') {
-      writeOutput(JSON.stringify(catalogDocument(catalog)) + '\n', flags.out);
+      written = writeOutput(JSON.stringify(catalogDocument(catalog)) + '\n', flags.out);
     } else {
       // Schemas that exist everywhere (public) are not created again.
       const empty = buildCatalog(
@@ -35,8 +36,9 @@ export async function inspectCommand(flags: InspectFlags): Promise<number> {
         [],
         catalog.serverVersion,
       );
-      writeOutput(renderSql(makePlan(empty, catalog, schemas)), flags.out);
+      written = writeOutput(renderSql(makePlan(empty, catalog, schemas)), flags.out);
     }
+    if (!written.ok) return (printError(written.error), EXIT.error);
     return EXIT.ok;
   } finally {
     await target.dispose();

@@ -26,7 +26,8 @@ export async function lintCommand(flags: LintFlags): Promise<number> {
     process.stderr.write(`wrote ${result.value.findings.length} findings to ${path.relative(process.cwd(), file) || file}\n`);
     return EXIT.ok;
   }
-  writeOutput(formatFindings(result.value, flags.format, { color: isTty() && !flags.out }), flags.out);
+  const written = writeOutput(formatFindings(result.value, flags.format, { color: isTty() && !flags.out }), flags.out);
+  if (!written.ok) return (printError(written.error), EXIT.error);
   const failOn = flags.failOn ?? ((lintSection(config)['failOn'] as FailOn | undefined) ?? 'error');
   return lintExitCode(result.value, failOn) === 3 ? EXIT.lintErrors : EXIT.ok;
 }

@@ -54,7 +54,8 @@ export async function planCommand(flags: PlanFlags): Promise<number> {
     case 'text':
       text = renderText(plan, color) + (shown.findings.length ? `\nLint:\n${formatFindings(shown, 'text', { color })}` : '');
   }
-  writeOutput(text, flags.out);
+  const written = writeOutput(text, flags.out);
+  if (!written.ok) return fail(written.error);
   if (flags.failOn && lintExitCode(lint.value, flags.failOn) === 3) return EXIT.lintErrors;
   return flags.exitCode && !isEmpty(plan) ? EXIT.changesPending : EXIT.ok;
 }

@@ -16,6 +16,7 @@ export async function reportCommand(flags: ReportFlags): Promise<number> {
   if (!ctx.ok) return (printError(ctx.error), EXIT.error);
   const report = await generateReport({ ...ctx.value, log: progress(flags.format === 'json') });
   if (!report.ok) return (printError(report.error), EXIT.error);
-  writeOutput(flags.format === 'json' ? renderJson(report.value) : renderMarkdown(report.value), flags.out);
+  const written = writeOutput(flags.format === 'json' ? renderJson(report.value) : renderMarkdown(report.value), flags.out);
+  if (!written.ok) return (printError(written.error), EXIT.error);
   return EXIT.ok;
 }

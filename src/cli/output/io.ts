@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { formatUserError, type UserError } from '../../errors.ts';
+import { err, formatUserError, ok, type Result, type UserError } from '../../errors.ts';
 
 export const isTty = (): boolean => Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'];
 
@@ -22,10 +22,28 @@ export function ignoreClosedPipes(): void {
   }
 }
 
-export function writeOutput(text: string, out: string | undefined): void {
-  if (out) writeFileSync(out, text);
-  else process.stdout.write(text);
+/** A command's output, to stdout or to `--out FILE`; a file that cannot be written is the command's error. */
+export function writeOutput(text: string, out: string | undefined): Result<void, UserError> {
+  if (!out) {
+    process.stdout.write(text);
+    return ok(undefined);
+  }
+  try {
+    writeFileSync(out, text);
+    return ok(undefined);
+  } catch (e) {
+    return err({ code: 'output', message: `cannot write ${out}: ${WRITE_FAILURE[(e as NodeJS.ErrnoException).code ?? ''] ?? (e as Error).message}`, hint: 'pass --out a file in a directory that exists and you may write to' });
+  }
 }
+
+const WRITE_FAILURE: Readonly<Record<string, string>> = {
+  ENOENT: 'its directory does not exist',
+  ENOTDIR: 'a part of its path is not a directory',
+  EISDIR: 'it is a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+};
 
 export function printError(e: UserError): void {
   process.stderr.write(`error: ${formatUserError(e)}\n`);
