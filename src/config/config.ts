@@ -1,9 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { readAsset } from '../assets.ts';
 import { err, ok, type Result, type UserError } from '../errors.ts';
+// The YAML desired format's error reporting (the node of each issue, "did you mean" for unknown keys) serves
+// schemaplan.yaml as well.
+import { issuesToErrors } from '../desired/yaml/issues.ts';
+import { YamlLocator } from '../desired/yaml/locate.ts';
 
 export const CONFIG_FILE = 'schemaplan.yaml';
 
@@ -106,31 +110,10 @@ export function loadConfig(root: string, file?: string): Result<Config, UserErro
   }
   const parsed = ConfigSchema.safeParse(doc.toJS() ?? {});
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const node = nodeAt(doc.contents as YamlNode | null, issue.path as (string | number)[]);
-    const pos = lineCounter.linePos(node?.range?.[0] ?? 0);
-    const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
-    return err({ code: 'config', message: `${where}${issue.message}`, location: { file: shown, line: pos.line, column: pos.col } });
+    const first = issuesToErrors(parsed.error.issues, ConfigSchema, new YamlLocator(shown, doc, lineCounter))[0]!;
+    return err({ ...first, code: 'config' });
   }
   return ok({ ...parsed.data, root: path.dirname(configPath), file: configPath });
-}
-
-function nodeAt(node: YamlNode | null, p: readonly (string | number)[]): YamlNode | null {
-  let cur: any = node;
-  let last: any = node;
-  for (const key of p) {
-    if (!cur || typeof cur.get !== 'function') break;
-    if (isMap(cur)) {
-      const pair = cur.items.find((i: any) => i.key?.value === key);
-      if (!pair) break;
-      last = pair.key;
-      cur = pair.value;
-    } else {
-      cur = cur.get(key, true);
-    }
-    if (cur) last = cur;
-  }
-  return last;
 }
 
 /** `${VAR}` → process.env.VAR; a missing variable is an error that names it. */

@@ -24,10 +24,18 @@ describe('schemaplan.yaml', () => {
     expect(r.error.location?.line).toBe(5);
     expect(r.error.message).toMatch(/external\.preset/);
   });
-  it('rejects unknown keys', () => {
-    const r = loadConfig(dirWith('desird: x\n'));
+  it('rejects an unknown key at the key, with a did-you-mean hint', () => {
+    const r = loadConfig(dirWith('desired: x\nschemaz: [public]\n'));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.location?.line).toBe(1);
+    if (r.ok) return;
+    expect(r.error.code).toBe('config');
+    expect(r.error.location).toMatchObject({ line: 2, column: 1 });
+    expect(r.error.message).toBe('schemaz: unknown key "schemaz"');
+    expect(r.error.hint).toBe('did you mean "schemas"?');
+  });
+  it('names every shape a value may take', () => {
+    const r = loadConfig(dirWith('schemas: public\n'));
+    expect(!r.ok && r.error.message).toBe('schemas: expected "all" or a list');
   });
   it('expands the supabase preset into external schemas and roles', () => {
     const r = loadConfig(dirWith('external:\n  preset: supabase\n  schemas: [billing]\n'));

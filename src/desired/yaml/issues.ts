@@ -30,6 +30,13 @@ function toErrors(issue: Issue, base: Path, root: AnySchema, where: YamlLocator)
         return [error(`expected ${[...new Set(shapes)].join(' or ')}`, path, where)];
       }
       const best = [...fitting].sort((a, b) => a.length - b.length)[0]!;
+      // A value of the right shape but not one allowed, where other branches wanted another shape (`schemas:
+      // public` for a list or "all"): name every branch, not only the closest.
+      const only = best.length === 1 ? best[0]! : null;
+      const otherShapes = issue.errors.filter(wrongShape).flat().flatMap((i) => (i.code === 'invalid_type' && i.path.length === 0 ? [describeExpected(i.expected)] : []));
+      if (only?.code === 'invalid_value' && only.path.length === 0 && otherShapes.length) {
+        return [error(`expected ${[...only.values.map((v) => JSON.stringify(v)), ...new Set(otherShapes)].join(' or ')}`, path, where)];
+      }
       return best.flatMap((i) => toErrors(i, path, root, where));
     }
     case 'invalid_key':
