@@ -135,6 +135,15 @@ describe('bad input: one clear line and exit 1', () => {
     expect(into.code).toBe(1);
     expect(into.stderr).toMatch(/^error: cannot write desired: it is a directory/);
   });
+  it('tells a missing plan file from a file that is not a plan', async () => {
+    const dir = project({ 'desired/t.sql': TABLES, 'notes.json': '{"formatVersion": 1}' });
+    const missing = await cli(['apply', '--plan', 'plan.json', '--auto-approve'], dir);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^error: plan file not found: plan\.json\n/);
+    const other = await cli(['apply', '--plan', 'notes.json', '--auto-approve'], dir);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toMatch(/^error: not a schemaplan plan of this version: notes\.json\n/);
+  });
   it('reports an unknown flag', async () => {
     const r = await cli(['plan', '--frobnicate'], project({}));
     expect(r.code).toBe(1);

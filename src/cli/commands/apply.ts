@@ -10,7 +10,7 @@ import { decodePlan, isEmpty, statementsOf, type Plan } from '../../plan/plan.ts
 import { renderText } from '../../plan/render/text.ts';
 import { chooseProvider, preparePlan, targetCatalogCache } from '../../workflow/prepare.ts';
 import { openTarget } from '../../target/target.ts';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolveContext, type CommonFlags, type Context } from '../context.ts';
 import { EXIT } from '../exit.ts';
 import { isTty, printError, progress } from '../output/io.ts';
@@ -84,7 +84,14 @@ async function confirmPlan(plan: Plan, where: string, flags: ApplyFlags): Promis
 
 /** Applies a saved plan: the drift gate refuses if the target changed; afterwards it must match the plan's goal. */
 async function applySavedPlan(flags: ApplyFlags, ctx: Context, log: (m: string) => void): Promise<number> {
-  const plan = existsSync(flags.plan!) ? decodePlan(readFileSync(flags.plan!, 'utf8')) : null;
+  let text: string;
+  try {
+    text = readFileSync(flags.plan!, 'utf8');
+  } catch (e) {
+    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+    return fail({ code: 'plan-file', message: missing ? `plan file not found: ${flags.plan}` : `cannot read plan file ${flags.plan}: ${(e as Error).message}`, hint: 'write one with plan --format json --out FILE' });
+  }
+  const plan = decodePlan(text);
   if (!plan) return fail({ code: 'plan-file', message: `not a schemaplan plan of this version: ${flags.plan}`, hint: 'write one with plan --format json --out FILE (plan files of older versions cannot be checked for drift)' });
   const { provider } = chooseProvider(ctx.config, ctx.target, ctx.devUrl);
   const opened = await openTarget(ctx.target, ctx.config, provider);
