@@ -7,6 +7,7 @@ import { planCommand } from './commands/plan.ts';
 import { reportCommand } from './commands/report.ts';
 import { EXIT } from './exit.ts';
 import { ignoreClosedPipes } from './output/io.ts';
+import { interruption } from '../desired/shadow/provider.ts';
 import { PACKAGE_VERSION } from '../assets.ts';
 
 const program = new Command('schemaplan')
@@ -90,7 +91,7 @@ try {
     exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.error;
   } else {
     const debug = program.opts()['debug'] || process.env['SCHEMAPLAN_DEBUG'];
-    process.stderr.write(`error: ${(e as Error).message}\n${debug ? `${(e as Error).stack}\n` : '  (run with --debug for a stack trace)\n'}`);
+    if (!interruption()) process.stderr.write(`error: ${(e as Error).message}\n${debug ? `${(e as Error).stack}\n` : '  (run with --debug for a stack trace)\n'}`);
     exitCode = EXIT.error;
   }
 }

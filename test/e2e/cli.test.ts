@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dockerUnavailable } from '../../src/desired/shadow/docker.ts';
 import { cli, project } from '../helpers/cli.ts';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
+import { connectPg } from '../../src/db/queryable.ts';
+import { createTestDb, SERVER_URL, type TestDb } from '../helpers/db.ts';
 
 const TABLES = `create table organizations (id uuid primary key default gen_random_uuid(), name text not null);
 create table members ("organizationId" uuid not null references organizations(id), "userId" uuid not null);
@@ -164,6 +165,43 @@ describe('the CLI against a server', () => {
     db = await createTestDb('sp_e2e_', TABLES + 'create index members_org_idx on members ("organizationId");');
   });
   afterAll(() => db.drop());
+
+  it('drops its temporary database on Ctrl-C and says it was interrupted, not that a statement failed', async () => {
+    // The desired state holds the shadow busy until the signal comes.
+    const dir = project({});
+    writeFileSync(path.join(dir, 'desired.sql'), `${TABLES}select pg_sleep(60) /* ${path.basename(dir)} */;\n`);
+    const child = spawn(process.execPath, [path.resolve(import.meta.dirname, '../../bin/schemaplan.js'), 'plan', '--desired', 'desired.sql', '--target', db.url, '--dev-url', SERVER_URL], {
+      cwd: dir,
+      env: { ...process.env, DATABASE_URL: undefined },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const admin = await connectPg(SERVER_URL);
+    let shadow: string | undefined;
+    try {
+      // This run's shadow: the one whose connection runs this project's statements (run ids are random).
+      const marker = `pg_sleep(60) /* ${path.basename(dir)} */`;
+      const sleeping = async () =>
+        (await admin.query<{ datname: string }>(`select datname from pg_stat_activity where query like $1 and datname like 'schemaplan_shadow_%'`, [`%${marker}%`])).rows[0]?.datname;
+      for (let i = 0; i < 300 && !shadow; i++) {
+        shadow = await sleeping();
+        if (!shadow) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(shadow).toMatch(/^schemaplan_shadow_/);
+      child.kill('SIGINT');
+      expect(await exited).toBe(130);
+      expect(stderr).toBe('interrupted: removing the shadow database\n');
+      const left = await admin.query(`select 1 from pg_database where datname = $1`, [shadow]);
+      expect(left.rows).toEqual([]);
+    } finally {
+      child.kill('SIGKILL');
+      // A failed run of this test leaves nothing behind either.
+      if (shadow) await admin.exec(`DROP DATABASE IF EXISTS ${shadow} WITH (FORCE)`);
+      await admin.close();
+    }
+  });
 
   it('inspect prints SQL that plans back to "No changes"', async () => {
     const dir = project({});

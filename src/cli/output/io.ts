@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { interruption } from '../../desired/shadow/provider.ts';
 import { err, formatUserError, ok, type Result, type UserError } from '../../errors.ts';
 
 export const isTty = (): boolean => Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'];
@@ -46,5 +47,7 @@ const WRITE_FAILURE: Readonly<Record<string, string>> = {
 };
 
 export function printError(e: UserError): void {
+  // After Ctrl-C the shadow is being removed and the process ends with the signal's code (shadow/provider.ts).
+  if (interruption()) return;
   process.stderr.write(`error: ${formatUserError(e)}\n`);
 }

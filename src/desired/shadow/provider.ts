@@ -22,6 +22,15 @@ export interface ShadowProvider {
 /** Shadows still open; disposed on SIGINT/SIGTERM so a Ctrl-C never leaves a temporary database behind. */
 const live = new Set<Shadow>();
 let hooked = false;
+let interruptedBy: NodeJS.Signals | null = null;
+
+/**
+ * The signal that is ending the run, if one is. What fails after it (the statement running in the shadow when
+ * its connection is closed) is its consequence, not an error to report.
+ */
+export function interruption(): NodeJS.Signals | null {
+  return interruptedBy;
+}
 
 export function track(shadow: Shadow): Shadow {
   live.add(shadow);
@@ -29,7 +38,10 @@ export function track(shadow: Shadow): Shadow {
     hooked = true;
     for (const sig of ['SIGINT', 'SIGTERM'] as const) {
       process.once(sig, () => {
-        void Promise.allSettled([...live].map((s) => s.dispose())).then(() => process.exit(130));
+        interruptedBy = sig;
+        process.stderr.write('interrupted: removing the shadow database\n');
+        // 128 + the signal's number, as a shell reports a process the signal ended.
+        void Promise.allSettled([...live].map((s) => s.dispose())).then(() => process.exit(sig === 'SIGINT' ? 130 : 143));
       });
     }
   }
