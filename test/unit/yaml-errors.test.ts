@@ -47,8 +47,16 @@ describe('yaml validation errors', () => {
           id: uuid
           timestamps: "yes"
     `);
-    expect(e?.message).toBe('tables.t.timestamps: expected boolean, received string');
+    expect(e?.message).toBe('tables.t.timestamps: expected a boolean, not a string');
     expect(where(e)).toBe('f1.yaml:4:17');
+  });
+
+  it('says mapping and list, not zod\'s record and array', () => {
+    const [e] = compileErrors(`
+      tables:
+        - notes
+    `);
+    expect(e?.message).toBe('tables: expected a mapping, not a list');
   });
 
   it('reports a value that fits no shorthand', () => {
@@ -210,9 +218,9 @@ describe('yaml enumerated options', () => {
             p: { type: uuid, references: t.id, onDelete: cascde }
     `);
     expect(errors.map((e) => [e.message, e.hint, where(e)])).toEqual([
-      ['tables.t.rls: Invalid option: expected one of "enabled"|"forced"', 'did you mean "enabled"?', 'f1.yaml:4:10'],
+      ['tables.t.rls: expected "enabled" or "forced"', 'did you mean "enabled"?', 'f1.yaml:4:10'],
       [
-        'tables.t.columns.p.onDelete: Invalid option: expected one of "cascade"|"restrict"|"set null"|"set default"|"no action"',
+        'tables.t.columns.p.onDelete: expected one of "cascade", "restrict", "set null", "set default", "no action"',
         'did you mean "cascade"?',
         'f1.yaml:6:52',
       ],

@@ -45,11 +45,11 @@ function toErrors(issue: Issue, base: Path, root: AnySchema, where: YamlLocator)
       if (issue.message.endsWith('received undefined')) {
         return [error(`missing required key "${String(path.at(-1))}"`, path.slice(0, -1), where)];
       }
-      return [error(plain(issue.message), path, where)];
+      return [error(wrongType(issue), path, where)];
     case 'invalid_value': {
       const input = (issue as { input?: unknown }).input;
       const hint = typeof input === 'string' ? didYouMean(input, issue.values.map(String)) : undefined;
-      return [error(plain(issue.message), path, where, hint)];
+      return [error(`expected ${oneOf(issue.values)}`, path, where, hint)];
     }
     default:
       return [error(plain(issue.message), path, where)];
@@ -71,7 +71,20 @@ function plain(message: string): string {
 }
 
 function describeExpected(expected: string): string {
-  return expected === 'object' ? 'a mapping' : expected === 'array' ? 'a list' : `a ${expected}`;
+  return expected === 'object' || expected === 'record' ? 'a mapping' : expected === 'array' ? 'a list' : `a ${expected}`;
+}
+
+/** `expected a mapping, not a list`: zod's words (record, array) are not YAML's. */
+function wrongType(issue: Extract<Issue, { code: 'invalid_type' }>): string {
+  const received = /received (\w+)$/.exec(issue.message)?.[1];
+  return received ? `expected ${describeExpected(issue.expected)}, not ${describeExpected(received)}` : plain(issue.message);
+}
+
+/** `"a"`, `"a" or "b"`, `one of "a", "b", "c"`. */
+function oneOf(values: readonly unknown[]): string {
+  const shown = values.map((v) => JSON.stringify(v));
+  if (shown.length <= 2) return shown.join(' or ');
+  return `one of ${shown.join(', ')}`;
 }
 
 /** Keys allowed by every strict object reachable at `path` (unions contribute all their object branches). */
