@@ -82,6 +82,7 @@ async function runOne(db: Queryable, s: SourceStatement): Promise<DbError | null
 
 export function statementError(s: SourceStatement, e: DbError, mapPosition: boolean): UserError {
   let location: SourceLocation = s.location;
+  let object = s.sql;
   const position = e.position ?? (mapPosition ? positionOfMissingName(s.sql, e) : undefined);
   if (mapPosition && position) {
     const within = locate(s.sql, position - 1);
@@ -89,12 +90,18 @@ export function statementError(s: SourceStatement, e: DbError, mapPosition: bool
       within.line === 1
         ? { ...s.location, column: s.location.column + within.column - 1 }
         : { file: s.location.file, line: s.location.line + within.line - 1, column: within.column };
+  } else if (position && s.spans) {
+    const span = s.spans.find((x) => x.start <= position - 1 && position - 1 < x.end);
+    if (span) {
+      location = span.location;
+      object = s.sql.slice(span.start, span.end);
+    }
   }
   return {
     code: 'desired-sql',
     message: e.message,
     location,
-    object: firstLine(s.sql),
+    object: firstLine(object),
     ...(e.hint ? { hint: e.hint } : e.detail ? { hint: e.detail } : {}),
   };
 }

@@ -20,6 +20,18 @@ export interface SourceStatement {
   readonly suppressions?: readonly Suppression[];
   /** Role names the statement mentions, when its format parsed it anyway (see desired/roles.ts). */
   readonly roles?: readonly string[];
+  /**
+   * Where the parts of a statement generated from several source nodes came from (a YAML table's columns,
+   * keys and checks in its CREATE TABLE): an error Postgres reports at a position inside one is reported there.
+   */
+  readonly spans?: readonly SourceSpan[];
+}
+
+/** Characters [start, end) of a statement's text, generated from the source at `location`. */
+export interface SourceSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly location: SourceLocation;
 }
 
 export interface SourceFile {

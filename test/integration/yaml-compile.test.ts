@@ -107,4 +107,25 @@ describe('compiled YAML on PostgreSQL', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+  it('reports what Postgres rejects inside a CREATE TABLE at the column or check it came from', async () => {
+    const yaml = 'tables:\n  notes:\n    id: uuid\n    columns:\n      title: text\n      body: { type: txt }\n      n: { type: int, check: "m > 0" }\n';
+    for (const [text, expected] of [
+      [yaml, 'notes.yaml:6:7: type "txt" does not exist (body txt NOT NULL)'],
+      [yaml.replace('{ type: txt }', 'text'), 'notes.yaml:7:23: column "m" does not exist (CONSTRAINT notes_n_check CHECK (m > 0))'],
+    ] as const) {
+      const dir = mkdtempSync(join(tmpdir(), 'sp-yaml-'));
+      try {
+        writeFileSync(join(dir, 'notes.yaml'), text);
+        const sources = await readDesired(dir);
+        if (!sources.ok) throw new Error(formatUserError(sources.error));
+        await withTempDatabase(async (db) => {
+          const loaded = await loadDesired(db, defaultConfig(dir), sources.value);
+          expect(loaded.ok).toBe(false);
+          if (!loaded.ok) expect(formatUserError(loaded.error).replace(/^\S*notes\.yaml/, 'notes.yaml')).toBe(expected);
+        });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import type { SourceLocation } from '../../errors.ts';
 import { ident, identList, literal, qualified } from '../../sql/quote.ts';
-import type { RenameHint, SourceStatement, Suppression } from '../sources.ts';
+import type { RenameHint, SourceSpan, SourceStatement, Suppression } from '../sources.ts';
 import type { ColumnDef, DesiredModel, ForeignKeyDef, IndexDef, KeyDef, PolicyDef, TableDef } from './model.ts';
 
 /**
@@ -33,7 +33,9 @@ export function emitModel(model: DesiredModel): SourceStatement[] {
   }
   for (const t of model.tables) {
     const renames = tableRenames(t);
-    push(createTable(t), t.location, {
+    const created = createTable(t);
+    push(created.sql, t.location, {
+      spans: created.spans,
       ...tableExtra(t, t.columns.flatMap((c) => c.suppressions)),
       ...(renames.length ? { renames } : {}),
     });
@@ -95,14 +97,21 @@ function tableRenames(t: TableDef): RenameHint[] {
   ];
 }
 
-function createTable(t: TableDef): string {
-  const lines = [
-    ...t.columns.map(columnSql),
-    ...(t.primaryKey ? [`CONSTRAINT ${ident(t.primaryKey.name)} PRIMARY KEY (${identList(t.primaryKey.columns)})`] : []),
-    ...t.uniques.map(uniqueSql),
-    ...t.checks.map((c) => `CONSTRAINT ${ident(c.name)} CHECK (${c.expression})`),
+/** The CREATE TABLE, and where each of its lines came from (a column's type Postgres rejects is the column's). */
+function createTable(t: TableDef): { sql: string; spans: SourceSpan[] } {
+  const lines: [string, SourceLocation][] = [
+    ...t.columns.map((c): [string, SourceLocation] => [columnSql(c), c.location]),
+    ...(t.primaryKey ? [[`CONSTRAINT ${ident(t.primaryKey.name)} PRIMARY KEY (${identList(t.primaryKey.columns)})`, t.primaryKey.location] as [string, SourceLocation]] : []),
+    ...t.uniques.map((u): [string, SourceLocation] => [uniqueSql(u), u.location]),
+    ...t.checks.map((c): [string, SourceLocation] => [`CONSTRAINT ${ident(c.name)} CHECK (${c.expression})`, c.location]),
   ];
-  return `CREATE TABLE ${table(t)} (\n  ${lines.join(',\n  ')}\n)`;
+  let sql = `CREATE TABLE ${table(t)} (\n  `;
+  const spans: SourceSpan[] = [];
+  lines.forEach(([line, location], i) => {
+    spans.push({ start: sql.length, end: sql.length + line.length, location });
+    sql += line + (i < lines.length - 1 ? ',\n  ' : '');
+  });
+  return { sql: `${sql}\n)`, spans };
 }
 
 function columnSql(c: ColumnDef): string {
