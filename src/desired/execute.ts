@@ -1,6 +1,7 @@
 import { asDbError, type DbError, type Queryable } from '../db/queryable.ts';
 import { err, locate, ok, type Result, type SourceLocation, type UserError } from '../errors.ts';
 import type { SourceStatement } from './sources.ts';
+import { didYouMean } from './yaml/did-you-mean.ts';
 import { loadParser, parseSync } from '../sql/parser.ts';
 
 /** SQLSTATEs meaning "something this statement needs is not there yet": retried after the others. */
@@ -97,13 +98,28 @@ export function statementError(s: SourceStatement, e: DbError, mapPosition: bool
       object = s.sql.slice(span.start, span.end);
     }
   }
+  const hint = misspeltType(e) ?? e.hint ?? e.detail;
   return {
     code: 'desired-sql',
     message: e.message,
     location,
     object: firstLine(object),
-    ...(e.hint ? { hint: e.hint } : e.detail ? { hint: e.detail } : {}),
+    ...(hint ? { hint } : {}),
   };
+}
+
+/** Type names as a schema usually writes them (Postgres's own names and the aliases it accepts). */
+const COMMON_TYPES = [
+  'text', 'varchar', 'char', 'character varying', 'citext', 'smallint', 'integer', 'int', 'bigint', 'serial', 'bigserial',
+  'numeric', 'decimal', 'real', 'double precision', 'float', 'money', 'boolean', 'bool', 'uuid', 'date', 'timetz', 'time',
+  'timestamptz', 'timestamp', 'interval', 'json', 'jsonb', 'bytea', 'inet', 'cidr', 'macaddr', 'tsvector', 'xml', 'int4range',
+  'tstzrange', 'daterange',
+];
+
+/** "did you mean" for a type Postgres does not know that is a typo of a common one (txt, integr, timestampz). */
+function misspeltType(e: DbError): string | undefined {
+  const name = /^type "([^"]+)" does not exist$/.exec(e.message)?.[1];
+  return name === undefined ? undefined : didYouMean(name, COMMON_TYPES);
 }
 
 function firstLine(sql: string): string {

@@ -110,7 +110,7 @@ describe('compiled YAML on PostgreSQL', () => {
   it('reports what Postgres rejects inside a CREATE TABLE at the column or check it came from', async () => {
     const yaml = 'tables:\n  notes:\n    id: uuid\n    columns:\n      title: text\n      body: { type: txt }\n      n: { type: int, check: "m > 0" }\n';
     for (const [text, expected] of [
-      [yaml, 'notes.yaml:6:7: type "txt" does not exist (body txt NOT NULL)'],
+      [yaml, 'notes.yaml:6:7: type "txt" does not exist (body txt NOT NULL)\n  hint: did you mean "text"?'],
       [yaml.replace('{ type: txt }', 'text'), 'notes.yaml:7:23: column "m" does not exist (CONSTRAINT notes_n_check CHECK (m > 0))'],
     ] as const) {
       const dir = mkdtempSync(join(tmpdir(), 'sp-yaml-'));
