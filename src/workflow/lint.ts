@@ -8,11 +8,18 @@ import type { Plan } from '../plan/plan.ts';
 import { cacheDir, chooseProvider } from './prepare.ts';
 import type { TargetSpec } from '../target/target.ts';
 
-/** The configured baseline file, if it exists. */
-export function baselineFile(config: Config): { path: string; text: string } | undefined {
+/**
+ * Where the baseline lives: `lint.baseline` in schemaplan.yaml, else lint-baseline.json at the project root. One
+ * answer for writing (`lint --update-baseline`) and reading: a baseline written without the setting is used too.
+ */
+export function baselinePath(config: Config): string {
   const file = lintSection(config)['baseline'];
-  if (typeof file !== 'string') return undefined;
-  const p = path.resolve(config.root, file);
+  return path.resolve(config.root, typeof file === 'string' ? file : 'lint-baseline.json');
+}
+
+/** The baseline file, if it exists. */
+export function baselineFile(config: Config): { path: string; text: string } | undefined {
+  const p = baselinePath(config);
   return existsSync(p) ? { path: p, text: readFileSync(p, 'utf8') } : undefined;
 }
 

@@ -32,6 +32,14 @@ describe('schemaplan lint', () => {
     expect((await cli(['lint'], dir)).code).toBe(0);
   });
 
+  it('uses the baseline it wrote without a lint.baseline setting (lint-baseline.json at the root)', async () => {
+    const d = project({ 'desired/schema.sql': BAD });
+    expect((await cli(['lint'], d)).code).toBe(3);
+    expect((await cli(['lint', '--update-baseline'], d)).code).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(d, 'lint-baseline.json'), 'utf8'))).toBeTruthy();
+    expect((await cli(['lint', '--fail-on', 'warn'], d)).code).toBe(0);
+  });
+
   it('runs inside plan: findings follow the plan, and --fail-on gates on them', async () => {
     const d = project({ 'desired/schema.sql': BAD });
     const plan = await cli(['plan', '--fail-on', 'error'], d);

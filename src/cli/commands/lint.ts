@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createBaseline, formatFindings, lintExitCode, serializeBaseline, type FailOn, type LintFormat } from '../../lint/index.ts';
-import { lintDesiredState, lintSection } from '../../workflow/lint.ts';
+import { baselinePath, lintDesiredState, lintSection } from '../../workflow/lint.ts';
 import { resolveContext, type CommonFlags } from '../context.ts';
 import { EXIT } from '../exit.ts';
 import { isTty, printError, progress, writeOutput } from '../output/io.ts';
@@ -21,7 +21,7 @@ export async function lintCommand(flags: LintFlags): Promise<number> {
   const result = await lintDesiredState(config, desiredPath, devUrl, progress(flags.format !== 'text'));
   if (!result.ok) return (printError(result.error), EXIT.error);
   if (flags.updateBaseline) {
-    const file = path.resolve(config.root, String(lintSection(config)['baseline'] ?? 'lint-baseline.json'));
+    const file = baselinePath(config);
     writeFileSync(file, serializeBaseline(createBaseline(result.value.findings)));
     process.stderr.write(`wrote ${result.value.findings.length} findings to ${path.relative(process.cwd(), file) || file}\n`);
     return EXIT.ok;
