@@ -32,6 +32,13 @@ describe('the CLI on the embedded default (no server)', () => {
     expect(again.stdout).toContain('No changes');
   });
 
+  it('counts what it applied in words that agree with the count', async () => {
+    const one = project({ 'desired/t.sql': 'create table a (id uuid primary key);\n' });
+    const apply = await cli(['apply', '--auto-approve'], one);
+    expect(apply.code).toBe(0);
+    expect(apply.stdout).toContain('Applied 1 statement. The target matches the desired state.');
+  });
+
   it('writes the plan as SQL and as the JSON plan document', async () => {
     const sql = await cli(['plan', '--format', 'sql', '--desired', 'desired/tables.sql', '--target', 'prod-dump.sql'], dir);
     expect(sql.code).toBe(0);
