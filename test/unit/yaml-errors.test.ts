@@ -57,6 +57,10 @@ describe('yaml validation errors', () => {
         - notes
     `);
     expect(e?.message).toBe('tables: expected a mapping, not a list');
+    const [empty] = compileErrors(`
+      tables:
+    `);
+    expect(empty?.message).toBe('tables: expected a mapping, not an empty value');
   });
 
   it('reports a value that fits no shorthand', () => {

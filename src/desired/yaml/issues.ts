@@ -77,7 +77,9 @@ function describeExpected(expected: string): string {
 /** `expected a mapping, not a list`: zod's words (record, array) are not YAML's. */
 function wrongType(issue: Extract<Issue, { code: 'invalid_type' }>): string {
   const received = /received (\w+)$/.exec(issue.message)?.[1];
-  return received ? `expected ${describeExpected(issue.expected)}, not ${describeExpected(received)}` : plain(issue.message);
+  if (!received) return plain(issue.message);
+  // `tables:` with nothing after it is YAML's null
+  return `expected ${describeExpected(issue.expected)}, not ${received === 'null' ? 'an empty value' : describeExpected(received)}`;
 }
 
 /** `"a"`, `"a" or "b"`, `one of "a", "b", "c"`. */
