@@ -11,6 +11,7 @@ import { renderText } from '../../plan/render/text.ts';
 import { chooseProvider, preparePlan, targetCatalogCache } from '../../workflow/prepare.ts';
 import { openTarget } from '../../target/target.ts';
 import { readFileSync } from 'node:fs';
+import { plural } from '../../lint/finding.ts';
 import { resolveContext, type CommonFlags, type Context } from '../context.ts';
 import { EXIT } from '../exit.ts';
 import { isTty, printError, progress } from '../output/io.ts';
@@ -51,7 +52,7 @@ export async function applyCommand(flags: ApplyFlags): Promise<number> {
       const objects = [...new Set(replan.steps.map((s) => describeId(objectOf(s.change).id)))];
       return fail({ code: 'converge', message: `applied, but the target did not converge on the desired state: ${objects.join(', ')}`, hint: 'please report this plan: it is a schemaplan bug' });
     }
-    process.stdout.write(`Applied ${statements(result.value.statements)}. The target matches the desired state.\n`);
+    process.stdout.write(`Applied ${plural(result.value.statements, 'statement')}. The target matches the desired state.\n`);
     return EXIT.ok;
   } finally {
     await target.dispose();
@@ -111,7 +112,7 @@ async function applySavedPlan(flags: ApplyFlags, ctx: Context, log: (m: string) 
     if (fingerprintCatalog(await introspect(target.db, { schemas })) !== plan.targetFingerprint) {
       return fail({ code: 'converge', message: 'applied, but the target does not match the state the plan was made for', hint: 'run plan again to see what differs' });
     }
-    process.stdout.write(`Applied ${statements(result.value.statements)}. The target matches the plan's desired state.\n`);
+    process.stdout.write(`Applied ${plural(result.value.statements, 'statement')}. The target matches the plan's desired state.\n`);
     return EXIT.ok;
   } finally {
     await target.dispose();
@@ -132,5 +133,3 @@ function fail(e: Parameters<typeof printError>[0]): number {
   printError(e);
   return EXIT.error;
 }
-
-const statements = (n: number): string => `${n} statement${n === 1 ? '' : 's'}`;

@@ -26,18 +26,10 @@ export async function inspectCommand(flags: InspectFlags): Promise<number> {
   try {
     const schemas = await resolveSchemas(target.db, ctx.value.config);
     const catalog = await introspect(target.db, { schemas });
-    let written;
-    if (flags.format === 'json') {
-      written = writeOutput(JSON.stringify(catalogDocument(catalog)) + '\n', flags.out);
-    } else {
-      // Schemas that exist everywhere (public) are not created again.
-      const empty = buildCatalog(
-        [...catalog.objects.values()].filter((o) => o.kind === 'schema' && o.id.name === 'public'),
-        [],
-        catalog.serverVersion,
-      );
-      written = writeOutput(renderSql(makePlan(empty, catalog, schemas)), flags.out);
-    }
+    // Schemas that exist everywhere (public) are not created again.
+    const existing = () => buildCatalog([...catalog.objects.values()].filter((o) => o.kind === 'schema' && o.id.name === 'public'), [], catalog.serverVersion);
+    const text = flags.format === 'json' ? JSON.stringify(catalogDocument(catalog)) + '\n' : renderSql(makePlan(existing(), catalog, schemas));
+    const written = writeOutput(text, flags.out);
     if (!written.ok) return (printError(written.error), EXIT.error);
     return EXIT.ok;
   } finally {

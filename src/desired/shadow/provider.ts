@@ -39,7 +39,7 @@ export function track(shadow: Shadow): Shadow {
     for (const sig of ['SIGINT', 'SIGTERM'] as const) {
       process.once(sig, () => {
         interruptedBy = sig;
-        process.stderr.write('interrupted: removing the shadow database\n');
+        process.stderr.write(live.size ? 'interrupted: removing the shadow database\n' : 'interrupted\n');
         // 128 + the signal's number, as a shell reports a process the signal ended.
         void Promise.allSettled([...live].map((s) => s.dispose())).then(() => process.exit(sig === 'SIGINT' ? 130 : 143));
       });

@@ -99,17 +99,18 @@ function tableRenames(t: TableDef): RenameHint[] {
 
 /** The CREATE TABLE, and where each of its lines came from (a column's type Postgres rejects is the column's). */
 function createTable(t: TableDef): { sql: string; spans: SourceSpan[] } {
-  const lines: [string, SourceLocation][] = [
-    ...t.columns.map((c): [string, SourceLocation] => [columnSql(c), c.location]),
-    ...(t.primaryKey ? [[`CONSTRAINT ${ident(t.primaryKey.name)} PRIMARY KEY (${identList(t.primaryKey.columns)})`, t.primaryKey.location] as [string, SourceLocation]] : []),
-    ...t.uniques.map((u): [string, SourceLocation] => [uniqueSql(u), u.location]),
-    ...t.checks.map((c): [string, SourceLocation] => [`CONSTRAINT ${ident(c.name)} CHECK (${c.expression})`, c.location]),
+  const lines: { text: string; location: SourceLocation }[] = [
+    ...t.columns.map((c) => ({ text: columnSql(c), location: c.location })),
+    ...(t.primaryKey ? [{ text: `CONSTRAINT ${ident(t.primaryKey.name)} PRIMARY KEY (${identList(t.primaryKey.columns)})`, location: t.primaryKey.location }] : []),
+    ...t.uniques.map((u) => ({ text: uniqueSql(u), location: u.location })),
+    ...t.checks.map((c) => ({ text: `CONSTRAINT ${ident(c.name)} CHECK (${c.expression})`, location: c.location })),
   ];
   let sql = `CREATE TABLE ${table(t)} (\n  `;
   const spans: SourceSpan[] = [];
-  lines.forEach(([line, location], i) => {
-    spans.push({ start: sql.length, end: sql.length + line.length, location });
-    sql += line + (i < lines.length - 1 ? ',\n  ' : '');
+  lines.forEach(({ text, location }, i) => {
+    if (i) sql += ',\n  ';
+    spans.push({ start: sql.length, end: sql.length + text.length, location });
+    sql += text;
   });
   return { sql: `${sql}\n)`, spans };
 }

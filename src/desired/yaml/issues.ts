@@ -23,17 +23,16 @@ function toErrors(issue: Issue, base: Path, root: AnySchema, where: YamlLocator)
     case 'invalid_union': {
       // zod reports the issues of a branch itself when exactly one branch's shape matched; here none or several
       // did. Branches whose shape is wrong (a root-level invalid_type) are dropped; the closest remaining wins.
-      const wrongShape = (errs: readonly Issue[]): boolean => errs.some((i) => i.code === 'invalid_type' && i.path.length === 0);
+      const shapes = (errs: readonly Issue[]): string[] =>
+        errs.flatMap((i) => (i.code === 'invalid_type' && i.path.length === 0 ? [describeExpected(i.expected)] : []));
+      const wrongShape = (errs: readonly Issue[]): boolean => shapes(errs).length > 0;
       const fitting = issue.errors.filter((errs) => !wrongShape(errs));
-      if (fitting.length === 0) {
-        const shapes = issue.errors.flat().flatMap((i) => (i.code === 'invalid_type' && i.path.length === 0 ? [describeExpected(i.expected)] : []));
-        return [error(`expected ${[...new Set(shapes)].join(' or ')}`, path, where)];
-      }
+      if (fitting.length === 0) return [error(`expected ${[...new Set(shapes(issue.errors.flat()))].join(' or ')}`, path, where)];
       const best = [...fitting].sort((a, b) => a.length - b.length)[0]!;
       // A value of the right shape but not one allowed, where other branches wanted another shape (`schemas:
       // public` for a list or "all"): name every branch, not only the closest.
       const only = best.length === 1 ? best[0]! : null;
-      const otherShapes = issue.errors.filter(wrongShape).flat().flatMap((i) => (i.code === 'invalid_type' && i.path.length === 0 ? [describeExpected(i.expected)] : []));
+      const otherShapes = shapes(issue.errors.filter(wrongShape).flat());
       if (only?.code === 'invalid_value' && only.path.length === 0 && otherShapes.length) {
         return [error(`expected ${[...only.values.map((v) => JSON.stringify(v)), ...new Set(otherShapes)].join(' or ')}`, path, where)];
       }
