@@ -69,6 +69,25 @@ function alterColumn(from: ColumnObject, to: ColumnObject, fields: readonly stri
   return out;
 }
 
+/**
+ * A stored generated column whose expression goes or changes. Going: DROP EXPRESSION keeps the computed values
+ * as ordinary ones (dropping the column would lose them). Changing: the column is dropped and added again, which
+ * loses nothing (its values are computed from the row) but rewrites the table. A column that becomes generated
+ * is the generic drop and create: its stored values are replaced by computed ones, which is data loss.
+ */
+function replaceGenerated(from: ColumnObject, to: ColumnObject, ctx: DdlContext): { before: Statement[]; after: Statement[] } | null {
+  if (from.generated === null) return null;
+  if (to.generated === null) {
+    const plain: ColumnObject = { ...from, generated: null };
+    const fields = differing(plain, to, ['type', 'collation', 'notNull', 'default', 'identity', 'identityOptions', 'comment']);
+    return { before: [], after: [stmt(`ALTER TABLE ${table(to)} ALTER COLUMN ${ident(to.id.name)} DROP EXPRESSION`, 'accessExclusive'), ...alterColumn(plain, to, fields, ctx)] };
+  }
+  return {
+    before: [stmt(`ALTER TABLE ${table(from)} DROP COLUMN ${ident(from.id.name)}`, 'accessExclusive')],
+    after: columnKind.create(to, ctx),
+  };
+}
+
 const differing = (a: ColumnObject, b: ColumnObject, fields: (keyof ColumnObject)[]) => fields.filter((f) => !sameValue(a[f], b[f]));
 
 /**
@@ -96,7 +115,9 @@ export const columnKind: KindModule<'column'> = {
     const hazards =
       o.notNull && o.default === null && !o.identity && o.generated === null
         ? [{ code: 'blocks-writes' as const, detail: `NOT NULL without a default fails if ${o.id.table} has rows` }]
-        : [];
+        : o.generated !== null
+          ? [{ code: 'table-rewrite' as const, detail: `computes ${o.id.table}.${o.id.name} for every row` }]
+          : [];
     return [
       stmt(`ALTER TABLE ${table(o)} ADD COLUMN ${columnDefinition(o)}`, 'accessExclusive', hazards),
       ...commentIfAny(`COLUMN ${table(o)}.${ident(o.id.name)}`, o.comment),
@@ -111,6 +132,7 @@ export const columnKind: KindModule<'column'> = {
     ];
   },
   alter: alterColumn,
+  replace: replaceGenerated,
   // Table renames run first, so the column is renamed on the table's new name.
   rename: (from, to) => [stmt(`ALTER TABLE ${table(to)} RENAME COLUMN ${ident(from.id.name)} TO ${ident(to.id.name)}`, 'accessExclusive')],
   alterRecreatesDependents: (fields) => fields.includes('type') || fields.includes('collation'),

@@ -95,7 +95,7 @@ function inheritPhases(from: TableObject, to: TableObject, fields: readonly stri
 export const tableKind: KindModule<'table'> = {
   kind: 'table',
   weight: 10,
-  // partitionKey is deliberately absent: changing it means recreating the table, which a plan never does.
+  // partitionKey is deliberately absent: Postgres cannot change it, so the table is recreated (a replace, data-loss).
   alterable: ['rls', 'forceRls', 'persistence', 'options', 'replicaIdentity', 'inherits', 'partitionOf', 'comment'],
   create: createTable,
   // USING INDEX needs the index, which is created after the table.

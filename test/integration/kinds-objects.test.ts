@@ -35,6 +35,35 @@ describe('aggregates', () => {
   });
 });
 
+describe('stored generated columns', () => {
+  const hazards = (r: { plan: { steps: readonly { statements: readonly { hazards: readonly { code: string }[] }[] }[] } }) =>
+    r.plan.steps.flatMap((s) => s.statements.flatMap((x) => x.hazards.map((h) => h.code)));
+  const rows = async (db: { query: (sql: string) => Promise<{ rows: unknown[] }> }) => (await db.query('select a, b from t order by a')).rows;
+
+  it('keeps the computed values as ordinary ones when the column stops being generated', async () => {
+    const from = 'create table t (a int, b int generated always as (a * 2) stored); insert into t (a) values (1), (2);';
+    const r = await roundtrip(from, 'create table t (a int, b int);', { prefix, inspect: rows });
+    expect(r.sql).toEqual(['ALTER TABLE public.t ALTER COLUMN b DROP EXPRESSION']);
+    expect(r.inspected).toEqual([{ a: 1, b: 2 }, { a: 2, b: 4 }]);
+    expect(isEmpty(r.replan)).toBe(true);
+  });
+
+  it('is dropped and added again when its expression changes: a rewrite, not data loss', async () => {
+    const from = 'create table t (a int, b int generated always as (a * 2) stored); insert into t (a) values (1), (2);';
+    const r = await roundtrip(from, 'create table t (a int, b int generated always as (a * 3) stored);', { prefix, inspect: rows });
+    expect(r.sql).toEqual(['ALTER TABLE public.t DROP COLUMN b', 'ALTER TABLE public.t ADD COLUMN b integer GENERATED ALWAYS AS ((a * 3)) STORED']);
+    expect(hazards(r)).toEqual(['table-rewrite']);
+    expect(r.inspected).toEqual([{ a: 1, b: 3 }, { a: 2, b: 6 }]);
+    expect(isEmpty(r.replan)).toBe(true);
+  });
+
+  it('is data loss when an ordinary column becomes generated: its stored values are replaced', async () => {
+    const r = await roundtrip('create table t (a int, b int);', 'create table t (a int, b int generated always as (a * 2) stored);', { prefix });
+    expect(hazards(r)).toContain('data-loss');
+    expect(isEmpty(r.replan)).toBe(true);
+  });
+});
+
 describe('identity columns and sequences', () => {
   it('alters identity sequence options in place', async () => {
     const from = 'create table t (id bigint generated always as identity (start with 1 increment by 1), v text);';

@@ -62,7 +62,8 @@ export async function applyCommand(flags: ApplyFlags): Promise<number> {
 /** Shows the plan; refuses destructive plans without --allow-destructive; asks on a terminal. null: go on. */
 async function confirmPlan(plan: Plan, where: string, flags: ApplyFlags): Promise<number | null> {
   process.stdout.write(renderText(plan, isTty()));
-  const destructive = plan.steps.filter((s) => s.statements.some((x) => x.hazards.some((h) => h.code === 'data-loss')) && s.change.op === 'drop');
+  // Any step that loses data, whatever its change: a replaced table is dropped as surely as a removed one.
+  const destructive = plan.steps.filter((s) => s.statements.some((x) => x.hazards.some((h) => h.code === 'data-loss')));
   if (destructive.length && !flags.allowDestructive) {
     return fail({
       code: 'destructive',
