@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ofKind } from '../src/model/catalog.ts';
 import type { FunctionObject, PolicyObject } from '../src/model/objects.ts';
-import { appTables, bypassOnly, grantsOn, hasGrants, policiesOf, tableSql } from '../src/lint/helpers.ts';
+import { appTables, bypassOnly, grantsOn, hasGrants, policiesOf, privilegesOn, tableSql } from '../src/lint/helpers.ts';
 import { defineRule } from '../src/lint/rule.ts';
 import { qualifiedCalls } from '../src/lint/sql-text.ts';
 import { ident, qualified } from '../src/sql/quote.ts';
@@ -65,7 +65,7 @@ export default defineRule({
           });
         }
         for (const fn of calledFunctions(p, functions)) {
-          const fnGrants = grantsOn(ctx.catalog, fn.id).map((g) => ({ grantee: g.id.grantee, privileges: g.privileges }));
+          const fnGrants = privilegesOn(ctx.catalog, fn.id);
           const denied = applies.filter((r) => !can(fnGrants, r, 'execute'));
           if (!denied.length) continue;
           const signature = `${qualified(fn.id.schema, fn.id.name)}(${fn.id.args.join(', ')})`;

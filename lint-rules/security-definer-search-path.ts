@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ofKind } from '../src/model/catalog.ts';
-import { grantsOn, hasGrants } from '../src/lint/helpers.ts';
+import { privilegesOn } from '../src/lint/helpers.ts';
 import { defineRule } from '../src/lint/rule.ts';
 import { ident, qualified } from '../src/sql/quote.ts';
 
@@ -20,8 +20,6 @@ export default defineRule({
   },
   defaultOptions: { forbiddenGrantees: ['PUBLIC', 'anon'] },
   check(ctx) {
-    // Without grant objects the catalog was read without privileges; judging exposure would be a guess.
-    const grantsKnown = hasGrants(ctx.catalog);
     const forbidden = new Set(ctx.options.forbiddenGrantees.map((g) => g.toLowerCase()));
     for (const fn of ofKind(ctx.catalog, 'function')) {
       if (!fn.securityDefiner || !ctx.schemas.includes(fn.id.schema)) continue;
@@ -30,10 +28,10 @@ export default defineRule({
       if (!fn.config.some((c) => c.toLowerCase().startsWith('search_path='))) {
         ctx.report({ messageId: 'searchPath', target: fn.id, data: { function: signature }, fix: `ALTER ${kind} ${signature} SET search_path = '';` });
       }
-      if (!grantsKnown) continue;
-      const roles = grantsOn(ctx.catalog, fn.id)
-        .filter((g) => g.privileges.some((p) => p.toUpperCase() === 'EXECUTE') && forbidden.has(g.id.grantee.toLowerCase()))
-        .map((g) => (g.id.grantee.toLowerCase() === 'public' ? 'PUBLIC' : g.id.grantee));
+      // Built-in privileges count: a definer function nobody revoked is executable by PUBLIC.
+      const roles = privilegesOn(ctx.catalog, fn.id)
+        .filter((g) => g.privileges.some((p) => p.toUpperCase() === 'EXECUTE') && forbidden.has(g.grantee.toLowerCase()))
+        .map((g) => (g.grantee.toLowerCase() === 'public' ? 'PUBLIC' : g.grantee));
       if (roles.length) {
         const from = roles.map((r) => (r === 'PUBLIC' ? r : ident(r))).join(', ');
         ctx.report({ messageId: 'exposed', target: fn.id, data: { function: signature, roles: roles.join(', ') }, fix: `REVOKE EXECUTE ON ${kind} ${signature} FROM ${from};` });

@@ -38,6 +38,18 @@ export function grantsOn(catalog: Catalog, on: ObjectId): ObjectOfKind<'grant'>[
 
 export const hasGrants = (catalog: Catalog) => ofKind(catalog, 'grant').length > 0;
 
+/**
+ * Who may do what on `on`: the catalog holds grants only where they depart from Postgres' built-in privileges
+ * (introspect/queries/grant.sql), so the built-in ones still standing are added back — a function or procedure
+ * nobody revoked is executable by PUBLIC.
+ */
+export function privilegesOn(catalog: Catalog, on: ObjectId): { grantee: string; privileges: readonly string[] }[] {
+  const granted = grantsOn(catalog, on).map((g) => ({ grantee: g.id.grantee, privileges: g.privileges }));
+  const builtIn = on.kind === 'function' ? [{ grantee: 'PUBLIC', privileges: ['EXECUTE'] }] : [];
+  for (const d of builtIn) if (!granted.some((g) => g.grantee.toLowerCase() === d.grantee.toLowerCase())) granted.push(d);
+  return granted;
+}
+
 // --- names ---------------------------------------------------------------------------------------------
 
 export const isCamelCase = (s: string) => /^[a-z][a-zA-Z0-9]*$/.test(s);

@@ -28,6 +28,12 @@ ruleTester(rule, {
             create policy docs_read on docs for select to authenticated using (public.is_owner("userId"));`,
     },
     {
+      name: 'policy calls a function nobody revoked (PUBLIC may execute it: the built-in privilege)',
+      sql: `create function is_owner(uid uuid) returns boolean language sql as 'select true';
+            ${T} grant select on docs to authenticated;
+            create policy docs_read on docs for select to authenticated using (public.is_owner("userId"));`,
+    },
+    {
       name: 'FOR ALL policy with all privileges',
       sql: `${T} grant select, insert, update, delete on docs to authenticated; create policy docs_all on docs for all to authenticated using (true);`,
     },

@@ -10,7 +10,6 @@ import type { SourceFile } from '../../src/desired/sources.ts';
 import type { Catalog } from '../../src/model/catalog.ts';
 import type { DesiredSources } from '../../src/desired/build.ts';
 import type { Result, UserError } from '../../src/errors.ts';
-import { withGrants } from './grants.ts';
 import { loadParser } from '../../src/sql/parser.ts';
 
 const URL = process.env['SCHEMAPLAN_TEST_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -60,11 +59,11 @@ export async function reset(db: Queryable): Promise<void> {
   await db.exec(rows.map((r) => `drop schema "${r.name}" cascade;`).join('\n') + '\ncreate schema public;');
 }
 
-/** Every non-system schema of the database, read with grants (see grants.ts). */
+/** Every non-system schema of the database, read as `schemaplan lint` reads a catalog. */
 export async function readCatalog(db: Queryable): Promise<Catalog> {
   const { rows } = await db.query<{ name: string }>(`select nspname as name from pg_namespace where nspname not like 'pg\\_%' and nspname <> 'information_schema'`);
   const schemas = rows.map((r) => r.name);
-  return withGrants(db, await introspect(db, { schemas }), schemas);
+  return introspect(db, { schemas });
 }
 
 async function lintCase(db: Queryable, rule: LintRule, c: RuleCase): Promise<LintResult> {
