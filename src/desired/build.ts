@@ -192,7 +192,11 @@ export async function buildDesiredCatalog(
     catalog = withWrittenSources(catalog, written);
     released = shadow.dispose().catch(() => {});
     if (cacheFile && !opts.unresolved?.length) {
-      writeCatalogJson(cacheFile, { hints: hints.value }, toCache(catalog));
+      try {
+        writeCatalogJson(cacheFile, { hints: hints.value }, toCache(catalog));
+      } catch {
+        // A cache that cannot be written (a read-only checkout) only makes the next plan normalize again.
+      }
     }
     const compiled = sources.value;
     return ok({ catalog, hints: hints.value, fingerprint, sources: async () => ok(compiled), cached: false, released });

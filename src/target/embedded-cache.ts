@@ -43,5 +43,9 @@ export function readCachedCatalog(dataDir: string, schemas: readonly string[], q
 export function writeCachedCatalog(dataDir: string, schemas: readonly string[], queriesVersion: string, catalog: Catalog): void {
   const stamp = dataDirStamp(dataDir);
   if (!stamp) return;
-  writeCatalogJson(cacheFile(dataDir), { format: FORMAT, stamp, schemas, version: queriesVersion }, toCache(catalog));
+  try {
+    writeCatalogJson(cacheFile(dataDir), { format: FORMAT, stamp, schemas, version: queriesVersion }, toCache(catalog));
+  } catch {
+    // Not written (a read-only directory): the next plan reads the dev database itself.
+  }
 }

@@ -82,7 +82,8 @@ export async function preparePlan(req: PlanRequest): Promise<Result<Prepared, Us
   // started at all unless something (apply) queries it.
   const embedded = req.target.kind === 'embedded' && req.config.schemas !== 'all' && !req.noCache ? req.target.dataDir : null;
   const managed = req.config.schemas === 'all' ? [] : await resolveSchemas(null, req.config);
-  const cachedCurrent = embedded ? readCachedCatalog(embedded, managed, QUERIES_VERSION) : null;
+  // apply reads the dev database itself (and stamps what it read), as it does any target.
+  const cachedCurrent = embedded && !req.refreshTargetCache ? readCachedCatalog(embedded, managed, QUERIES_VERSION) : null;
   const opened = cachedCurrent ? ok(lazyTarget(req.target, req.config, provider)) : await openTarget(req.target, req.config, provider);
   if (!opened.ok) return opened;
   const target = opened.value;

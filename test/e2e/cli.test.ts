@@ -32,6 +32,37 @@ describe('the CLI on the embedded default (no server)', () => {
     expect(again.stdout).toContain('No changes');
   });
 
+  it('applies what the dev database holds, not what its cached catalog says', async () => {
+    const own = project({ 'desired/t.sql': TABLES });
+    expect((await cli(['apply', '--auto-approve'], own)).code).toBe(0);
+    expect((await cli(['plan'], own)).stdout).toContain('No changes');
+    // A cache file that went wrong (its stamp still matching the data directory): plan believes it, apply does not.
+    const file = path.join(own, '.schemaplan', 'cache', 'dev-catalog.json');
+    const lines = readFileSync(file, 'latin1').split('\n');
+    const at = lines.findIndex((l) => l.includes('"table":"organizations","name":"name"'));
+    expect(at).toBeGreaterThan(0);
+    const objects = JSON.parse(lines[at]!).map((o: { kind: string; id: { table?: string; name: string }; type?: string }) =>
+      o.kind === 'column' && o.id.table === 'organizations' && o.id.name === 'name' ? { ...o, type: 'integer' } : o,
+    );
+    lines[at] = JSON.stringify(objects);
+    writeFileSync(file, lines.join('\n'), 'latin1');
+    expect((await cli(['plan', '--format', 'sql'], own)).stdout).toContain('ALTER COLUMN name TYPE text');
+    const apply = await cli(['apply', '--auto-approve'], own);
+    expect(apply.code).toBe(0);
+    expect(apply.stdout).toContain('No changes');
+    expect((await cli(['plan', '--exit-code'], own)).code).toBe(0);
+  });
+
+  it('plans where its caches cannot be written (.schemaplan/cache is not a directory)', async () => {
+    const readOnly = project({ 'desired/t.sql': TABLES, '.schemaplan/cache': 'not a directory' });
+    for (let run = 0; run < 2; run++) {
+      const r = await cli(['plan'], readOnly);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('+ table public.organizations');
+    }
+  });
+
   it('counts what it applied in words that agree with the count', async () => {
     const one = project({ 'desired/t.sql': 'create table a (id uuid primary key);\n' });
     const apply = await cli(['apply', '--auto-approve'], one);
@@ -265,6 +296,22 @@ describe('the CLI against a server', () => {
     const { rows } = await c.query(`select to_regclass('public.members') is not null as present`);
     await c.close();
     expect(rows[0]).toEqual({ present: true });
+  });
+
+  it('refuses to recreate a table (a partition key that appears) without --allow-destructive, and keeps its rows', async () => {
+    const events = await createTestDb('sp_e2e_replace_', "create table events (id int not null, at date not null); insert into events values (1, '2026-01-01');");
+    try {
+      const dir = project({ 'desired/t.sql': 'create table events (id int not null, at date not null) partition by range (at);' });
+      const r = await cli(['apply', '--target', events.url, '--auto-approve'], dir);
+      expect(r.stderr).toMatch(/the plan drops data \(table public\.events\); nothing was applied/);
+      expect(r.code).toBe(1);
+      const c = await events.connect();
+      const { rows } = await c.query(`select relkind, (select count(*)::int from events) as n from pg_class where oid = 'public.events'::regclass`);
+      await c.close();
+      expect(rows[0]).toEqual({ relkind: 'r', n: 1 });
+    } finally {
+      await events.drop();
+    }
   });
 });
 
