@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createBaseline, formatFindings, lintExitCode, serializeBaseline, type FailOn, type LintFormat } from '../../lint/index.ts';
 import { baselinePath, lintDesiredState, lintSection } from '../../workflow/lint.ts';
@@ -22,8 +21,10 @@ export async function lintCommand(flags: LintFlags): Promise<number> {
   if (!result.ok) return (printError(result.error), EXIT.error);
   if (flags.updateBaseline) {
     const file = baselinePath(config);
-    writeFileSync(file, serializeBaseline(createBaseline(result.value.findings)));
-    process.stderr.write(`wrote ${result.value.findings.length} findings to ${path.relative(process.cwd(), file) || file}\n`);
+    const shown = path.relative(process.cwd(), file) || file;
+    const written = writeOutput(serializeBaseline(createBaseline(result.value.findings)), shown, 'lint.baseline in schemaplan.yaml names the file, relative to it');
+    if (!written.ok) return (printError(written.error), EXIT.error);
+    process.stderr.write(`wrote ${result.value.findings.length} findings to ${shown}\n`);
     return EXIT.ok;
   }
   const written = writeOutput(formatFindings(result.value, flags.format, { color: isTty() && !flags.out }), flags.out);

@@ -26,9 +26,8 @@ export interface PlanFlags extends CommonFlags {
 export async function planCommand(flags: PlanFlags): Promise<number> {
   const ctx = resolveContext(flags);
   if (!ctx.ok) return fail(ctx.error);
-  const notes: string[] = [];
   const log = progress(flags.format === 'json');
-  const prepared = await preparePlan({ ...ctx.value, noCache: flags.cache === false, log: (m) => (notes.push(m), log(m)), onCold: tightenHeapForColdPlan });
+  const prepared = await preparePlan({ ...ctx.value, noCache: flags.cache === false, log, onCold: tightenHeapForColdPlan });
   if (!prepared.ok) return fail(prepared.error);
   const { plan, target, desired } = prepared.value;
   await target.dispose();
@@ -38,8 +37,8 @@ export async function planCommand(flags: PlanFlags): Promise<number> {
   const lint = wantLint ? await lintBuiltDesired(ctx.value.config, desired, plan) : ok(EMPTY_LINT);
   if (!lint.ok) return fail(lint.error);
   const color = isTty() && !flags.out;
-  // The plan shows warnings and errors; info-level findings are for `schemaplan lint`.
-  const shown = { ...lint.value, findings: lint.value.findings.filter((f) => f.severity !== 'info') };
+  // The plan shows warnings and errors; info-level findings are for `schemaplan lint`, unless they gate the exit.
+  const shown = flags.failOn === 'info' ? lint.value : { ...lint.value, findings: lint.value.findings.filter((f) => f.severity !== 'info') };
   let text: string;
   switch (flags.format) {
     case 'json':
@@ -56,7 +55,11 @@ export async function planCommand(flags: PlanFlags): Promise<number> {
   }
   const written = writeOutput(text, flags.out);
   if (!written.ok) return fail(written.error);
-  if (flags.failOn && lintExitCode(lint.value, flags.failOn) === 3) return EXIT.lintErrors;
+  if (flags.failOn && lintExitCode(lint.value, flags.failOn) === 3) {
+    // json and sql keep stdout for the plan: the findings that fail the run go to stderr, not nowhere.
+    if (flags.format === 'json' || flags.format === 'sql') process.stderr.write(`Lint:\n${formatFindings(shown, 'text', { color: false })}`);
+    return EXIT.lintErrors;
+  }
   return flags.exitCode && !isEmpty(plan) ? EXIT.changesPending : EXIT.ok;
 }
 

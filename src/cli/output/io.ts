@@ -24,7 +24,7 @@ export function ignoreClosedPipes(): void {
 }
 
 /** A command's output, to stdout or to `--out FILE`; a file that cannot be written is the command's error. */
-export function writeOutput(text: string, out: string | undefined): Result<void, UserError> {
+export function writeOutput(text: string, out: string | undefined, hint = 'pass --out a file in a directory that exists and you may write to'): Result<void, UserError> {
   if (!out) {
     process.stdout.write(text);
     return ok(undefined);
@@ -33,7 +33,7 @@ export function writeOutput(text: string, out: string | undefined): Result<void,
     writeFileSync(out, text);
     return ok(undefined);
   } catch (e) {
-    return err({ code: 'output', message: `cannot write ${out}: ${WRITE_FAILURE[(e as NodeJS.ErrnoException).code ?? ''] ?? (e as Error).message}`, hint: 'pass --out a file in a directory that exists and you may write to' });
+    return err({ code: 'output', message: `cannot write ${out}: ${WRITE_FAILURE[(e as NodeJS.ErrnoException).code ?? ''] ?? (e as Error).message}`, hint });
   }
 }
 

@@ -22,7 +22,9 @@ function heading(step: PlanStep): string {
 /** Human text: one block per step, grouped by object, hazards named; colours only when asked (TTY). */
 export function renderText(plan: Plan, color: boolean): string {
   const c = color ? pc : plain;
-  if (!plan.steps.length) return 'No changes. The target matches the desired state.\n';
+  // Notes say how the plan was made (a shadow that fell back to PGlite, …): true of an empty plan too.
+  const notes = plan.notes.map((n) => c.dim(`note: ${n}`));
+  if (!plan.steps.length) return ['No changes. The target matches the desired state.', ...notes].join('\n') + '\n';
   const lines: string[] = [];
   let count = 0;
   for (const step of plan.steps) {
@@ -39,6 +41,6 @@ export function renderText(plan: Plan, color: boolean): string {
   const destructive = hazards.filter((h) => h.code === 'data-loss').length;
   lines.push('');
   lines.push(c.bold(`Plan: ${count} statement${count === 1 ? '' : 's'} in ${plan.steps.length} step${plan.steps.length === 1 ? '' : 's'}` + (destructive ? `, ${destructive} destructive` : '') + '.'));
-  for (const n of plan.notes) lines.push(c.dim(`note: ${n}`));
+  lines.push(...notes);
   return lines.join('\n') + '\n';
 }
