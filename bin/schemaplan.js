@@ -1,29 +1,19 @@
 #!/usr/bin/env node
-// Runs the bundled CLI (dist/, built by `npm ci` through "prepare") while it is newer than every source file;
+// Runs the bundled CLI (dist/, built by `npm ci` through "prepare") while it is newer than every file bundled in it;
 // otherwise the TypeScript sources through tsx, so `npx schemaplan` always works with no build step by hand.
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import module from 'node:module';
+import { bundleIsFresh } from './bundle-fresh.js';
 
 // Node 22+ keeps compiled code between runs (the bundle's compilation is a third of start-up); older Node has
 // no such cache and goes on without.
 module.enableCompileCache?.();
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bundle = path.join(root, 'dist', 'cli.js');
 
-function newestSource(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource(path.join(root, 'src'))) {
-  await import(bundle);
+if (bundleIsFresh(root)) {
+  await import(path.join(root, 'dist', 'cli.js'));
 } else {
   const { register } = await import('tsx/esm/api');
   register();
