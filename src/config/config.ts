@@ -8,6 +8,8 @@ import { err, ok, type Result, type UserError } from '../errors.ts';
 // schemaplan.yaml as well.
 import { issuesToErrors } from '../desired/yaml/issues.ts';
 import { YamlLocator } from '../desired/yaml/locate.ts';
+import { parseLintConfig } from '../lint/config.ts';
+import { rules as builtinRules } from '../../lint-rules/index.ts';
 
 export const CONFIG_FILE = 'schemaplan.yaml';
 
@@ -23,6 +25,11 @@ const ExternalSchema = z
     stubs: z.array(z.string()).default([]),
   })
   .strict();
+
+/** A timeout as Postgres reads one (`lock_timeout`, `statement_timeout`): a number with an optional unit; 0 = none. */
+const duration = z
+  .string()
+  .regex(/^\d+(\.\d+)?\s*(us|ms|s|min|h|d)?$/, { message: 'expected a duration such as 5s, 500ms, 2min or 0 (no limit)' });
 
 export const ConfigSchema = z
   .object({
@@ -49,8 +56,8 @@ export const ConfigSchema = z
     lint: z.unknown().optional(),
     apply: z
       .object({
-        lockTimeout: z.string().default('5s'),
-        statementTimeout: z.string().default('0'),
+        lockTimeout: duration.default('5s'),
+        statementTimeout: duration.default('0'),
       })
       .strict()
       .default({ lockTimeout: '5s', statementTimeout: '0' }),
@@ -109,11 +116,24 @@ export function loadConfig(root: string, file?: string): Result<Config, UserErro
     return err({ code: 'config', message: e.message.split('\n')[0]!, location: { file: shown, line: pos.line, column: pos.col } });
   }
   const parsed = ConfigSchema.safeParse(doc.toJS() ?? {});
+  const locator = new YamlLocator(shown, doc, lineCounter);
   if (!parsed.success) {
-    const first = issuesToErrors(parsed.error.issues, ConfigSchema, new YamlLocator(shown, doc, lineCounter))[0]!;
+    const first = issuesToErrors(parsed.error.issues, ConfigSchema, locator)[0]!;
     return err({ ...first, code: 'config' });
   }
-  return ok({ ...parsed.data, root: path.dirname(configPath), file: configPath });
+  const dir = path.dirname(configPath);
+  const missing = parsed.data.external.stubs.findIndex((f) => !existsSync(path.resolve(dir, f)));
+  if (missing >= 0) {
+    return err({ code: 'config', message: `stub file not found: ${parsed.data.external.stubs[missing]}`, location: locator.at(['external', 'stubs', missing]), hint: 'external.stubs paths are relative to schemaplan.yaml' });
+  }
+  // The lint section is checked here too, so that its errors name their line like every other key's.
+  const lint = parseLintConfig(parsed.data.lint, builtinRules);
+  if (!lint.ok) {
+    const { object, ...first } = lint.error[0]!;
+    const keys = (object ?? 'lint').split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+    return err({ ...first, code: 'config', location: locator.keyAt(keys) });
+  }
+  return ok({ ...parsed.data, root: dir, file: configPath });
 }
 
 /** `${VAR}` → process.env.VAR; a missing variable is an error that names it. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,6 +47,28 @@ describe('schemaplan.yaml', () => {
     process.env['SP_TEST_URL'] = 'postgres://x@h/db';
     expect(expandEnv('${SP_TEST_URL}')).toEqual({ ok: true, value: 'postgres://x@h/db' });
     const missing = expandEnv('${SP_NOT_SET_ANYWHERE}');
-    expect(missing.ok).toBe(false);
+    expect(!missing.ok && missing.error.message).toBe('environment variable SP_NOT_SET_ANYWHERE is not set');
+  });
+  it('names the line of a bad lint setting', () => {
+    const r = loadConfig(dirWith('schemas: [public]\nlint:\n  rules:\n    uuid-primary-key: error\n    camel-case-colums: warn\n'));
+    expect(!r.ok && r.error.message).toBe('lint.rules.camel-case-colums: unknown lint rule "camel-case-colums"');
+    expect(!r.ok && r.error.location).toMatchObject({ line: 5, column: 5 });
+    const options = loadConfig(dirWith('lint:\n  rules:\n    fk-index:\n      - warn\n      - { nope: 1 }\n'));
+    expect(!options.ok && options.error.message).toMatch(/^lint\.rules\.fk-index\.options/);
+    expect(!options.ok && options.error.location?.line).toBeGreaterThanOrEqual(3);
+  });
+  it('names a stub file that does not exist at its line', () => {
+    const dir = dirWith('external:\n  stubs:\n    - stubs/auth.sql\n    - stubs/missing.sql\n');
+    mkdirSync(path.join(dir, 'stubs'));
+    writeFileSync(path.join(dir, 'stubs/auth.sql'), 'create schema auth;');
+    const r = loadConfig(dir);
+    expect(!r.ok && r.error.message).toBe('stub file not found: stubs/missing.sql');
+    expect(!r.ok && r.error.location?.line).toBe(4);
+  });
+  it('rejects a timeout Postgres would not read, at its line', () => {
+    const r = loadConfig(dirWith('apply:\n  lockTimeout: 5 seconds\n'));
+    expect(!r.ok && r.error.location?.line).toBe(2);
+    expect(!r.ok && r.error.message).toMatch(/apply\.lockTimeout: expected a duration such as 5s/);
+    for (const ok of ['5s', '500ms', '2min', '0', '1.5h', '250']) expect(loadConfig(dirWith(`apply:\n  statementTimeout: "${ok}"\n`)).ok).toBe(true);
   });
 });
