@@ -62,6 +62,15 @@ describe('readSafeqlSettings', () => {
     expect(settings({ SCHEMAPLAN_DEV_URL: 'postgres://from-env/db' }).devUrl).toBe('postgres://from-env/db');
   });
 
+  it('reads the CLI\'s other dev URLs: embedded is the default, docker:// is refused with what to do instead', () => {
+    writeFileSync(join(dir, 'schemaplan.yaml'), 'devUrl: embedded\n');
+    expect(settings().devUrl).toBeNull();
+    writeFileSync(join(dir, 'schemaplan.yaml'), 'devUrl: docker://postgres:16\n');
+    const r = readSafeqlSettings(dir, {});
+    expect(!r.ok && r.error.message).toMatch(/^SafeQL cannot use the dev URL docker:\/\/postgres:16/);
+    expect(settings({ SCHEMAPLAN_DEV_URL: 'embedded' }).devUrl).toBeNull();
+  });
+
   it('reports a config file that is not YAML with its path', () => {
     writeFileSync(join(dir, 'schemaplan.yaml'), 'devUrl: [unclosed\n');
     const r = readSafeqlSettings(dir, {});

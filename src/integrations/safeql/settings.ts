@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { expandEnv, loadConfig, type Config } from '../../config/config.ts';
-import { ok, type Result } from '../../errors.ts';
+import { err, ok, type Result } from '../../errors.ts';
 
 export interface SafeqlSettings {
   /** Project root: where schemaplan.yaml lives. */
@@ -29,6 +29,16 @@ export function readSafeqlSettings(cwd: string, env: NodeJS.ProcessEnv = process
     const expanded = expandEnv(config.value.devUrl);
     if (!expanded.ok) return expanded;
     devUrl = expanded.value;
+  }
+  // The CLI's other shadows: `embedded` is this integration's default; a container per lint process is not a
+  // database an editor can keep asking.
+  if (devUrl === 'embedded') devUrl = null;
+  if (devUrl?.startsWith('docker://')) {
+    return err({
+      code: 'config',
+      message: `SafeQL cannot use the dev URL ${devUrl}: it needs a database that outlives one lint run`,
+      hint: 'give the plugin devUrl: "embedded" (or a postgres:// server), or set SCHEMAPLAN_DEV_URL',
+    });
   }
   return ok({ cwd: config.value.root, config: config.value, desiredDir: path.resolve(config.value.root, config.value.desired), devUrl });
 }
