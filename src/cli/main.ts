@@ -17,13 +17,19 @@ const program = new Command('schemaplan')
   .exitOverride()
   .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
-const common = (cmd: Command) =>
+const TARGET = '(default: $DATABASE_URL, else the embedded dev database)';
+const withConfig = (cmd: Command) => cmd.option('--config <file>', 'schemaplan.yaml to use (default: ./schemaplan.yaml)');
+const withDesired = (cmd: Command) => cmd.option('--desired <path>', 'desired state: a directory of .sql/.yaml files, or one .sql file');
+/** Where the target is and where its shadows run; `readable`: a dump or a migrations folder may stand for one. */
+const withTarget = (cmd: Command, readable: boolean) =>
   cmd
-    .option('--config <file>', 'schemaplan.yaml to use (default: ./schemaplan.yaml)')
-    .option('--desired <path>', 'desired state: a directory of .sql/.yaml files, or one .sql file')
-    .option('--target <url|file|dir>', 'postgres:// URL, a SQL dump, or a folder of migrations (default: $DATABASE_URL, else the embedded dev database)')
+    .option(
+      readable ? '--target <url|file|dir>' : '--target <url>',
+      readable ? `postgres:// URL, a SQL dump, or a folder of migrations ${TARGET}` : `postgres:// URL of the database ${TARGET}`,
+    )
     .option('--env <name>', 'a target from the environments in schemaplan.yaml')
     .option('--dev-url <url>', 'shadow database: postgres://… (a temporary database is created there), docker://postgres:16, or embedded');
+const common = (cmd: Command) => withTarget(withDesired(withConfig(cmd)), true);
 
 let exitCode: number = EXIT.ok;
 
@@ -37,15 +43,15 @@ common(program.command('plan').description('show the DDL that turns the target i
     exitCode = await planCommand(flags);
   });
 
-common(program.command('apply').description('plan, confirm, and apply in one transaction; verify the result'))
+withTarget(withDesired(withConfig(program.command('apply').description('plan, confirm, and apply in one transaction; verify the result'))), false)
   .option('--auto-approve', 'do not ask for confirmation')
-  .option('--allow-destructive', 'allow dropping tables and columns')
+  .option('--allow-destructive', 'allow a plan that loses data (drops a table, column, schema or extension, or recreates a table)')
   .option('--plan <file>', 'apply a plan saved with plan --format json --out FILE (refused if the target changed since)')
   .action(async (flags) => {
     exitCode = await applyCommand(flags);
   });
 
-common(program.command('inspect').description("print the target's managed schema"))
+withTarget(withConfig(program.command('inspect').description("print the target's managed schema")), true)
   .addOption(new Option('--format <format>', 'output format').choices(['sql', 'json']).default('sql'))
   .option('--out <file>', 'write to a file')
   .action(async (flags) => {

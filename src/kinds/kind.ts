@@ -22,7 +22,7 @@ export interface KindModule<K extends CatalogKind> {
   create(o: ObjectOfKind<K>, ctx: DdlContext): Statement[];
   drop(o: ObjectOfKind<K>, ctx: DdlContext): Statement[];
   alter(from: ObjectOfKind<K>, to: ObjectOfKind<K>, fields: readonly string[], ctx: DdlContext): Statement[];
-  /** A declared rename (tables and columns only). */
+  /** A declared rename (tables and columns), or the rename that follows one (their constraints and indexes). */
   rename?(from: ObjectOfKind<K>, to: ObjectOfKind<K>): Statement[];
   /** Statements that must wait until everything else exists (e.g. `ALTER SEQUENCE … OWNED BY`). */
   after?(o: ObjectOfKind<K>, ctx: DdlContext): Statement[];

@@ -15,9 +15,9 @@ import { triggerKind } from './trigger.ts';
 import { typeKind } from './type.ts';
 import { matviewKind, viewKind } from './view.ts';
 
-type Registry = { readonly [K in CatalogKind]: KindModule<K> | null };
+type Registry = { readonly [K in CatalogKind]: KindModule<K> };
 
-/** Every object kind's module. `null`: read for linting and ordering, but not yet planned. */
+/** Every object kind's module: the type makes a kind without one a compile error. */
 export const KINDS: Registry = {
   schema: schemaKind,
   extension: extensionKind,
@@ -37,7 +37,5 @@ export const KINDS: Registry = {
 };
 
 export function kindModule<K extends CatalogKind>(kind: K): KindModule<K> {
-  const m = KINDS[kind];
-  if (!m) throw new Error(`bug: no kind module for ${kind}`);
-  return m as KindModule<K>;
+  return KINDS[kind] as KindModule<K>;
 }

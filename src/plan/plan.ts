@@ -2,8 +2,11 @@ import type { Change, Statement } from '../model/change.ts';
 
 export interface PlanStep {
   readonly change: Change;
-  /** 'drop': the drop half of a replace or a drop; 'create': create, alter or the create half; 'after': deferred. */
-  readonly phase: 'drop' | 'create' | 'after' | 'data';
+  /**
+   * 'drop': a drop, a rename, or the drop half of a replace; 'create': create, alter, the create half, or a data
+   * step; 'after': deferred statements (ownership).
+   */
+  readonly phase: 'drop' | 'create' | 'after';
   readonly statements: readonly Statement[];
 }
 
