@@ -10,7 +10,8 @@ describe('declared renames', () => {
     const from = `create table people (id int primary key, email text unique); create index people_email_idx on people (lower(email)); insert into people values (1, 'ada@example.com');`;
     const to = `-- schemaplan:renamed-from people
 create table persons (id int primary key, email text unique); create index persons_email_idx on persons (lower(email));`;
-    const r = await roundtrip(from, to);
+    const r = await roundtrip(from, to, { inspect: async (db) => (await db.query('select id, email from persons')).rows });
+    expect(r.inspected).toEqual([{ id: 1, email: 'ada@example.com' }]);
     expect(r.sql[0]).toBe('ALTER TABLE public.people RENAME TO persons');
     expect(r.sql.slice(1).sort()).toEqual([
       'ALTER INDEX public.people_email_idx RENAME TO persons_email_idx',
