@@ -36,8 +36,7 @@ export function addDependentRebuilds(changes: Change[], current: Catalog, desire
     // A replaced table's columns go with it: what reads them (views) is rebuilt too.
     if (c.op === 'replace' && c.from.kind === 'table') for (const child of childrenOf(current, c.from.id)) queue.push({ key: encodeId(child.id), only: null });
     if (c.op === 'alter') {
-      const module = KINDS[c.to.kind];
-      if (module?.alterRecreatesDependents?.(c.fields)) queue.push({ key, only: BLOCKS_COLUMN_TYPE });
+      if (KINDS[c.to.kind].alterRecreatesDependents?.(c.fields)) queue.push({ key, only: BLOCKS_COLUMN_TYPE });
     }
   }
   const out = [...changes];
@@ -46,13 +45,13 @@ export function addDependentRebuilds(changes: Change[], current: Catalog, desire
     for (const dep of dependents.get(key) ?? []) {
       const from = current.objects.get(dep);
       const to = desired.objects.get(dep);
-      if (!from || !to || !KINDS[from.kind]) continue;
+      if (!from || !to) continue;
       if (only && !only.has(from.kind)) continue;
       const existing = touched.get(dep);
       if (existing && existing.op !== 'alter') continue;
       // A column's only tie to a replaced object is its default (its type would be a data-losing change):
       // it lets go of the default and takes it back; anything else is rebuilt.
-      if (from.kind === 'column' && !KINDS.column!.detach!(from)) continue;
+      if (from.kind === 'column' && !KINDS.column.detach!(from)) continue;
       // A column whose own change already lets go of the dependency (new type, new default) is altered
       // before the dependency is dropped; see the ordering in plan/build.ts.
       if (from.kind === 'column' && existing?.op === 'alter' && existing.fields.some((f) => f === 'type' || f === 'default')) continue;

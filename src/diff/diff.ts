@@ -3,10 +3,7 @@ import type { Change } from '../model/change.ts';
 import { informationalFields } from '../model/fingerprint.ts';
 import type { CatalogObject } from '../model/objects.ts';
 import { changedFields } from '../kinds/common.ts';
-import { KINDS } from '../kinds/registry.ts';
-import { policyNeedsReplace } from '../kinds/policy.ts';
-import { enumAlter } from '../kinds/type.ts';
-import { viewReplaceable } from '../kinds/view.ts';
+import { kindModule } from '../kinds/registry.ts';
 import { addDependentRebuilds, REBUILD_FIELD } from './dependents.ts';
 import { rebuildIndexesForNewBackers } from './partition-backing.ts';
 
@@ -17,7 +14,6 @@ import { rebuildIndexesForNewBackers } from './partition-backing.ts';
 export function diffCatalogs(current: Catalog, desired: Catalog): Change[] {
   const changes: Change[] = [];
   for (const [key, to] of desired.objects) {
-    if (!KINDS[to.kind]) continue;
     const from = current.objects.get(key);
     if (!from) {
       changes.push({ op: 'create', to });
@@ -28,7 +24,7 @@ export function diffCatalogs(current: Catalog, desired: Catalog): Change[] {
     changes.push({ op: needsReplace(from, to, fields) ? 'replace' : 'alter', from, to, fields });
   }
   for (const [key, from] of current.objects) {
-    if (!KINDS[from.kind] || desired.objects.has(key)) continue;
+    if (desired.objects.has(key)) continue;
     changes.push({ op: 'drop', from });
   }
   return addDependentRebuilds(rebuildIndexesForNewBackers(pairRenamedIndexes(changes), current, desired, REBUILD_FIELD), current, desired);
@@ -40,10 +36,10 @@ export function diffCatalogs(current: Catalog, desired: Catalog): Change[] {
  * rather than rebuild the index and whatever depends on it.
  */
 function pairRenamedIndexes(changes: Change[]): Change[] {
+  // Kinds differ in what a shape is; the kind's name keeps shapes of two kinds apart.
   const shape = (o: CatalogObject): string | null => {
-    if (o.kind === 'constraint') return `c\u0000${o.id.schema}\u0000${o.id.table}\u0000${o.type}\u0000${o.definition}`;
-    if (o.kind === 'index') return `i\u0000${o.id.schema}\u0000${o.table}\u0000${o.definition.replace(/^CREATE (UNIQUE )?INDEX \S+ ON (ONLY )?\S+/, '$1$2')}`;
-    return null;
+    const own = kindModule(o.kind).renameShape?.(o as never);
+    return own == null ? null : `${o.kind}\u0000${own}`;
   };
   const drops = new Map<string, Extract<Change, { op: 'drop' }>>();
   for (const c of changes) {
@@ -67,13 +63,6 @@ function pairRenamedIndexes(changes: Change[]): Change[] {
 }
 
 function needsReplace(from: CatalogObject, to: CatalogObject, fields: readonly string[]): boolean {
-  const module = KINDS[to.kind]!;
-  if (fields.some((f) => !module.alterable.includes(f))) return true;
-  if (from.kind === 'type' && to.kind === 'type') {
-    if (from.variant !== to.variant) return true;
-    if (from.variant === 'enum' && to.variant === 'enum' && fields.includes('values')) return enumAlter(from.values, to.values) === null;
-  }
-  if (from.kind === 'policy' && to.kind === 'policy') return policyNeedsReplace(from, to);
-  if (from.kind === 'view' && to.kind === 'view' && (fields.includes('canonical') || fields.includes('columns'))) return !viewReplaceable(from, to);
-  return false;
+  const module = kindModule(to.kind);
+  return fields.some((f) => !module.alterable.includes(f)) || (module.mustReplace?.(from as never, to as never, fields) ?? false);
 }

@@ -2,7 +2,6 @@ import type { Catalog } from '../model/catalog.ts';
 import { objectOf, type Change } from '../model/change.ts';
 import { encodeId } from '../model/identity.ts';
 import { parentKept, partitionExisted } from '../kinds/constraint.ts';
-import { KINDS } from '../kinds/registry.ts';
 
 /**
  * A partition's own constraint can back its parent's (plain) index only if it exists before that index attaches
@@ -21,7 +20,6 @@ export function rebuildIndexesForNewBackers(changes: readonly Change[], current:
     if (touched.has(key)) continue;
     const from = current.objects.get(key)!;
     const to = desired.objects.get(key)!;
-    if (!KINDS[from.kind]) continue;
     touched.add(key);
     out.push({ op: 'replace', from, to, fields: [rebuildField] });
   }

@@ -77,5 +77,6 @@ export const constraintKind: KindModule<'constraint'> = {
   create: createConstraint,
   drop: dropConstraint,
   alter: (_from, to) => [commentOn(`CONSTRAINT ${ident(to.id.name)} ON ${table(to)}`, to.comment)],
+  renameShape: (o) => `${o.id.schema}\u0000${o.id.table}\u0000${o.type}\u0000${o.definition}`,
   rename: (from, to) => [stmt(`ALTER TABLE ${table(to)} RENAME CONSTRAINT ${ident(from.id.name)} TO ${ident(to.id.name)}`, 'accessExclusive')],
 };

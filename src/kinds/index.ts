@@ -40,5 +40,7 @@ export const indexKind: KindModule<'index'> = {
   create: (o, ctx) => [...createIndex(o, ctx), ...commentIfAny(`INDEX ${name(o)}`, o.comment)],
   drop: (o, ctx) => (goesWithParent(o, ctx) ? [] : [stmt(`DROP INDEX ${name(o)}`, 'accessExclusive')]),
   alter: (_from, to) => [commentOn(`INDEX ${name(to)}`, to.comment)],
+  // The definition without its own name and table's: `CREATE INDEX x ON t USING …` → `USING …`.
+  renameShape: (o) => `${o.id.schema}\u0000${o.table}\u0000${o.definition.replace(/^CREATE (UNIQUE )?INDEX \S+ ON (ONLY )?\S+/, '$1$2')}`,
   rename: (from, to) => [stmt(`ALTER INDEX ${name(from)} RENAME TO ${ident(to.id.name)}`, 'accessExclusive')],
 };

@@ -19,6 +19,16 @@ export interface KindModule<K extends CatalogKind> {
   readonly weight: number;
   /** Fields that `alter` can change in place. */
   readonly alterable: readonly string[];
+  /**
+   * A change of alterable fields that `alter` still cannot make (an enum losing a value, a policy losing its
+   * USING): the object is replaced instead.
+   */
+  mustReplace?(from: ObjectOfKind<K>, to: ObjectOfKind<K>, fields: readonly string[]): boolean;
+  /**
+   * What an object is apart from its name: an object dropped under one name and created under another with the
+   * same shape was renamed (its table was, and Postgres kept the old generated name). null: never paired.
+   */
+  renameShape?(o: ObjectOfKind<K>): string | null;
   create(o: ObjectOfKind<K>, ctx: DdlContext): Statement[];
   drop(o: ObjectOfKind<K>, ctx: DdlContext): Statement[];
   alter(from: ObjectOfKind<K>, to: ObjectOfKind<K>, fields: readonly string[], ctx: DdlContext): Statement[];

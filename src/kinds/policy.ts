@@ -16,6 +16,7 @@ export const policyKind: KindModule<'policy'> = {
   weight: 20,
   // USING / WITH CHECK can be changed by ALTER POLICY but not removed; removal is handled as a replace.
   alterable: ['roles', 'using', 'withCheck', 'comment'],
+  mustReplace: (from, to) => policyNeedsReplace(from, to),
   create(o) {
     const parts = [`CREATE POLICY ${on(o)}`];
     if (!o.permissive) parts.push('AS RESTRICTIVE');

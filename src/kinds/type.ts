@@ -120,6 +120,9 @@ export const typeKind: KindModule<'type'> = {
   kind: 'type',
   weight: 2,
   alterable: ['comment', 'values', 'default', 'notNull', 'checks', 'attributes'],
+  // Another variant is another type; an enum that loses or reorders values is recreated.
+  mustReplace: (from, to, fields) =>
+    from.variant !== to.variant || (from.variant === 'enum' && to.variant === 'enum' && fields.includes('values') && enumAlter(from.values, to.values) === null),
   create: createType,
   drop: (o) => [stmt(`DROP ${o.variant === 'domain' ? 'DOMAIN' : 'TYPE'} ${name(o)}`, 'accessExclusive')],
   alter(from, to, fields) {

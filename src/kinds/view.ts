@@ -17,6 +17,7 @@ export const viewKind: KindModule<'view'> = {
   kind: 'view',
   weight: 30,
   alterable: ['canonical', 'columns', 'options', 'comment'],
+  mustReplace: (from, to, fields) => (fields.includes('canonical') || fields.includes('columns')) && !viewReplaceable(from, to),
   create: (o) => [stmt(`CREATE VIEW ${name(o)}${withOptions(o.options)} AS\n${body(o.definition)}`, 'none'), ...commentIfAny(`VIEW ${name(o)}`, o.comment)],
   drop: (o) => [stmt(`DROP VIEW ${name(o)}`, 'accessExclusive')],
   alter(from, to, fields) {
