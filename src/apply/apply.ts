@@ -13,6 +13,14 @@ export interface ApplyOptions {
   readonly onStatement?: (s: Statement, index: number, total: number) => void;
 }
 
+/**
+ * The steps that lose data, whatever their change: a table recreated for a new partition key is dropped as surely
+ * as a removed one. apply refuses a plan with any unless it is allowed (`--allow-destructive`).
+ */
+export function stepsLosingData(plan: Plan): Plan['steps'] {
+  return plan.steps.filter((s) => s.statements.some((x) => x.hazards.some((h) => h.code === 'data-loss')));
+}
+
 /** One advisory lock key for every schemaplan apply: two applies never interleave. */
 const LOCK_KEY = `hashtext('schemaplan.apply')`;
 

@@ -1,11 +1,11 @@
-import { applyPlan, type ApplyOptions } from '../../apply/apply.ts';
+import { applyPlan, stepsLosingData, type ApplyOptions } from '../../apply/apply.ts';
+import { verifyConverged, verifyReached } from '../../apply/verify.ts';
 import type { Config } from '../../config/config.ts';
 import type { Queryable } from '../../db/queryable.ts';
 import { describeId } from '../../model/identity.ts';
 import { objectOf } from '../../model/change.ts';
 import { fingerprintCatalog } from '../../model/fingerprint.ts';
 import { introspect } from '../../introspect/introspect.ts';
-import { makePlan } from '../../plan/make-plan.ts';
 import { decodePlan, isEmpty, statementsOf, type Plan } from '../../plan/plan.ts';
 import { renderText } from '../../plan/render/text.ts';
 import { chooseProvider, preparePlan, targetCatalogCache } from '../../workflow/prepare.ts';
@@ -44,14 +44,9 @@ export async function applyCommand(flags: ApplyFlags): Promise<number> {
     if (gate !== null) return gate;
     const result = await applyPlan(target.db, plan, applyOptions(ctx.value.config, target.db, schemas, log));
     if (!result.ok) return fail(result.error);
-    // Verify: the target must now be the desired state, i.e. planning again yields nothing. What is read is kept
-    // for the next plan.
-    const after = await introspect(target.db, { schemas, cache: targetCatalogCache(ctx.value.config, ctx.value.target, schemas, { refresh: true }) });
-    const replan = makePlan(after, desired.catalog, schemas, [], { manageRoles: ctx.value.config.roles.manage });
-    if (!isEmpty(replan)) {
-      const objects = [...new Set(replan.steps.map((s) => describeId(objectOf(s.change).id)))];
-      return fail({ code: 'converge', message: `applied, but the target did not converge on the desired state: ${objects.join(', ')}`, hint: 'please report this plan: it is a schemaplan bug' });
-    }
+    const cache = targetCatalogCache(ctx.value.config, ctx.value.target, schemas, { refresh: true });
+    const verified = await verifyConverged(target.db, desired.catalog, schemas, { manageRoles: ctx.value.config.roles.manage }, cache);
+    if (!verified.ok) return fail(verified.error);
     process.stdout.write(`Applied ${plural(result.value.statements, 'statement')}. The target matches the desired state.\n`);
     return EXIT.ok;
   } finally {
@@ -62,8 +57,7 @@ export async function applyCommand(flags: ApplyFlags): Promise<number> {
 /** Shows the plan; refuses destructive plans without --allow-destructive; asks on a terminal. null: go on. */
 async function confirmPlan(plan: Plan, where: string, flags: ApplyFlags): Promise<number | null> {
   process.stdout.write(renderText(plan, isTty()));
-  // Any step that loses data, whatever its change: a replaced table is dropped as surely as a removed one.
-  const destructive = plan.steps.filter((s) => s.statements.some((x) => x.hazards.some((h) => h.code === 'data-loss')));
+  const destructive = stepsLosingData(plan);
   if (destructive.length && !flags.allowDestructive) {
     return fail({
       code: 'destructive',
@@ -110,9 +104,8 @@ async function applySavedPlan(flags: ApplyFlags, ctx: Context, log: (m: string) 
     const schemas = [...plan.schemas];
     const result = await applyPlan(target.db, plan, applyOptions(ctx.config, target.db, schemas, log));
     if (!result.ok) return fail(result.error);
-    if (fingerprintCatalog(await introspect(target.db, { schemas })) !== plan.targetFingerprint) {
-      return fail({ code: 'converge', message: 'applied, but the target does not match the state the plan was made for', hint: 'run plan again to see what differs' });
-    }
+    const verified = await verifyReached(target.db, plan);
+    if (!verified.ok) return fail(verified.error);
     process.stdout.write(`Applied ${plural(result.value.statements, 'statement')}. The target matches the plan's desired state.\n`);
     return EXIT.ok;
   } finally {
