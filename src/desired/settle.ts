@@ -29,7 +29,8 @@ export type Written = (key: string, field: ExpressionField) => boolean;
  * The fallback when the desired state's own text of an unstable expression is not known (or does not reproduce
  * what Postgres stored): the shadow re-executes the expression once from its own deparsed text, so the desired
  * catalog holds exactly what applying the plan (which renders the deparsed text) will produce, and re-plans
- * converge.
+ * converge. It writes its own statements rather than the kinds' DDL: those render an expression as the desired
+ * state wrote it where known (model/objects.ts WrittenAs), and settling must re-execute the deparsed text itself.
  */
 export function settleStatements(catalog: Catalog, written: Written): string[] {
   const out: string[] = [];
