@@ -28,10 +28,21 @@ function markAbsorbedDrops(steps: PlanStep[], absorbed: ReadonlySet<string>): Pl
 
 const ADD_VALUE = /^ALTER TYPE (.+) ADD VALUE ('(?:[^']|'')*')/;
 
+/** Array literals in SQL text (`'{z,x}'`, `'{"a b",c}'`): their elements, unquoted. */
+function arrayLiteralElements(sql: string): string[] {
+  const out: string[] = [];
+  for (const m of sql.matchAll(/'\{((?:[^']|'')*)\}'/g)) {
+    for (const e of m[1]!.replaceAll("''", "'").split(',')) out.push(e.trim().replace(/^"(.*)"$/, '$1').replace(/\\(.)/g, '$1'));
+  }
+  return out;
+}
+
 /**
- * Postgres refuses to use an enum value added in the same transaction. When a later statement of the plan uses
- * the new value (`'v'::type`), its ADD VALUE runs on its own, committed before the main transaction; otherwise
- * it stays inside, so a failed apply leaves nothing behind.
+ * Postgres refuses to use an enum value added in the same transaction. When a later statement of the plan may use
+ * the new value, its ADD VALUE runs on its own, committed before the main transaction; otherwise it stays inside,
+ * so a failed apply leaves nothing behind. "May use" is read from the text, generously: the value as a string
+ * literal anywhere (`'v'::type`, or uncast in a CHECK as the desired state wrote it) or as an element of an array
+ * literal. A false alarm only commits a harmless new value early; a miss fails the apply.
  */
 function commitEnumValuesBeforeUse(steps: PlanStep[]): PlanStep[] {
   const all = steps.flatMap((s) => s.statements.map((x) => x.sql));
@@ -40,8 +51,10 @@ function commitEnumValuesBeforeUse(steps: PlanStep[]): PlanStep[] {
     statements: step.statements.map((s) => {
       const m = ADD_VALUE.exec(s.sql);
       if (!m) return s;
-      const use = `${m[2]}::${m[1]}`;
-      return all.some((sql) => sql !== s.sql && sql.includes(use)) ? { ...s, transactional: false } : s;
+      const literal = m[2]!;
+      const value = literal.slice(1, -1).replaceAll("''", "'");
+      const uses = (sql: string) => sql.includes(literal) || arrayLiteralElements(sql).includes(value);
+      return all.some((sql) => sql !== s.sql && uses(sql)) ? { ...s, transactional: false } : s;
     }),
   }));
 }

@@ -52,6 +52,26 @@ describe('plan and apply against a real server', () => {
     expect(isEmpty(r.replan)).toBe(true);
   });
 
+  it('commits a new enum value before a statement uses it, in an array default or an uncast CHECK', async () => {
+    const transactional = (r: Awaited<ReturnType<typeof roundtrip>>) =>
+      r.plan.steps.flatMap((s) => s.statements).find((s) => s.sql.includes('ADD VALUE'))?.transactional;
+    const arrays = await roundtrip(
+      "create type e as enum ('x', 'y'); create table t (tags e[] default '{x}');",
+      "create type e as enum ('x', 'y', 'z'); create table t (tags e[] default '{z,x}');",
+    );
+    expect(transactional(arrays)).toBe(false);
+    expect(isEmpty(arrays.replan)).toBe(true);
+    const check = await roundtrip(
+      "create type st as enum ('a', 'b'); create table t (s st, constraint s_chk check (s in ('a', 'b')));",
+      "create type st as enum ('a', 'b', 'c'); create table t (s st, constraint s_chk check (s in ('a', 'c')));",
+    );
+    expect(transactional(check)).toBe(false);
+    expect(isEmpty(check.replan)).toBe(true);
+    // Not used by anything: it stays in the plan's transaction.
+    const unused = await roundtrip("create type e as enum ('x'); create table t (v e);", "create type e as enum ('x', 'w'); create table t (v e);");
+    expect(transactional(unused)).toBe(true);
+  });
+
   it('never drops a table to change it: type change with USING, NOT NULL, default', async () => {
     const from = 'create table t (id int primary key, n int, s text);';
     const to = "create table t (id int primary key, n bigint not null default 0, s varchar(20));";
