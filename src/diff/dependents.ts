@@ -52,9 +52,6 @@ export function addDependentRebuilds(changes: Change[], current: Catalog, desire
       // A column's only tie to a replaced object is its default (its type would be a data-losing change):
       // it lets go of the default and takes it back; anything else is rebuilt.
       if (from.kind === 'column' && !KINDS.column.detach!(from)) continue;
-      // A column whose own change already lets go of the dependency (new type, new default) is altered
-      // before the dependency is dropped; see the ordering in plan/build.ts.
-      if (from.kind === 'column' && existing?.op === 'alter' && existing.fields.some((f) => f === 'type' || f === 'default')) continue;
       const rebuild: Change = { op: 'replace', from, to: existing?.op === 'alter' ? existing.to : to, fields: [REBUILD_FIELD, ...(existing?.op === 'alter' ? existing.fields : [])] };
       if (existing) out.splice(out.indexOf(existing), 1, rebuild);
       else out.push(rebuild);

@@ -72,6 +72,17 @@ describe('plan and apply against a real server', () => {
     expect(transactional(unused)).toBe(true);
   });
 
+  it('lets go of a default before its function is replaced, also when the column changes type with it', async () => {
+    const r = await roundtrip(
+      "create function f() returns int language sql as 'select 1'; create table t (v int default f());",
+      "create function f() returns bigint language sql as 'select 1'; create table t (v bigint default f());",
+    );
+    const at = (p: string) => r.sql.findIndex((s) => s.startsWith(p));
+    expect(at('ALTER TABLE public.t ALTER COLUMN v DROP DEFAULT')).toBeLessThan(at('DROP FUNCTION public.f()'));
+    expect(at('ALTER TABLE public.t ALTER COLUMN v SET DEFAULT')).toBeGreaterThan(at('CREATE OR REPLACE FUNCTION public.f()'));
+    expect(isEmpty(r.replan)).toBe(true);
+  });
+
   it('never drops a table to change it: type change with USING, NOT NULL, default', async () => {
     const from = 'create table t (id int primary key, n int, s text);';
     const to = "create table t (id int primary key, n bigint not null default 0, s varchar(20));";
