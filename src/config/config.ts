@@ -107,7 +107,13 @@ export function loadConfig(root: string, file?: string): Result<Config, UserErro
     return ok(defaultConfig(root));
   }
   const shown = path.relative(process.cwd(), configPath) || configPath;
-  const text = readFileSync(configPath, 'utf8');
+  let text: string;
+  try {
+    text = readFileSync(configPath, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return err({ code: 'config', message: `cannot read ${shown}: ${code === 'EISDIR' ? 'it is a directory' : (e as Error).message}`, hint: 'pass --config the schemaplan.yaml file' });
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {

@@ -1,13 +1,16 @@
 import type { UserError } from '../errors.ts';
 
 /** The URL with its password replaced: secrets are never printed. */
+/** The URL without its password, whether in `user:password@` or in a `password=` parameter. */
 export function redactUrl(url: string): string {
   try {
     const u = new URL(url);
     if (u.password) u.password = '***';
-    return u.toString();
+    if (u.searchParams.has('password')) u.searchParams.set('password', '***');
+    return u.toString().replace('password=%2A%2A%2A', 'password=***');
   } catch {
-    return url.replace(/:\/\/([^:@/]+):[^@/]*@/, '://$1:***@');
+    // Not a URL `new URL` reads (a `/` in the password): everything between `://user:` and the last `@`.
+    return url.replace(/:\/\/([^:@/]+):.*@/, '://$1:***@').replace(/([?&]password=)[^&]*/g, '$1***');
   }
 }
 

@@ -65,10 +65,19 @@ export interface Unresolved {
  * `unresolved`, statements calling functions that exist nowhere are left out and collected there (for lint)
  * instead of failing the load.
  */
-export async function loadDesired(db: Queryable, config: Config, sources: DesiredSources, log: Log = () => {}, unresolved?: Unresolved[]): Promise<Result<{ createdRoles: string[] }, UserError>> {
+export async function loadDesired(
+  db: Queryable,
+  config: Config,
+  sources: DesiredSources,
+  log: Log = () => {},
+  unresolved?: Unresolved[],
+  ownRoles?: (names: readonly string[]) => void,
+): Promise<Result<{ createdRoles: string[] }, UserError>> {
   const stubs = await loadStubs(db, config);
   if (!stubs.ok) return stubs;
   const createdRoles = await createMissingRoles(db, referencedRoles(sources.statements));
+  // Told at once: a statement that fails below must not leave them behind.
+  ownRoles?.(createdRoles);
   if (createdRoles.length) log(`created role${createdRoles.length > 1 ? 's' : ''} ${createdRoles.join(', ')} in the shadow database (referenced by the desired state)`);
   const sqlFile = (s: SourceStatement) => s.location.file.endsWith('.sql');
   const leaveOut = (stuck: readonly { s: SourceStatement; e: DbError }[]) => {
@@ -183,7 +192,7 @@ export async function buildDesiredCatalog(
   let released: Promise<void> | null = null;
   try {
     void opts.readTarget?.('shadow-ddl');
-    const loaded = await loadDesired(shadow.db, config, sources.value, log, opts.unresolved);
+    const loaded = await loadDesired(shadow.db, config, sources.value, log, opts.unresolved, shadow.ownRoles);
     if (!loaded.ok) return loaded;
     const schemas = await resolveSchemas(shadow.db, config, opts.schemasHint);
     let catalog = await introspect(shadow.db, { schemas });

@@ -10,7 +10,14 @@ import type { SourceFile } from './sources.ts';
 export function discoverFiles(target: string, extensions: readonly string[]): Result<SourceFile[], UserError> {
   if (!existsSync(target)) return err({ code: 'desired-empty', message: `desired state not found: ${target}`, hint: 'create it, or pass --desired PATH' });
   const shown = (p: string) => path.relative(process.cwd(), p) || p;
-  if (statSync(target).isFile()) return ok([{ path: shown(target), text: readFileSync(target, 'utf8') }]);
+  if (statSync(target).isFile()) {
+    // Any other file would be read as an empty desired state, and the plan would drop everything.
+    if (!extensions.some((e) => target.endsWith(e))) {
+      return err({ code: 'desired-empty', message: `not a desired-state file: ${shown(target)}`, hint: `pass a directory, or a ${extensions.join(' or ')} file` });
+    }
+    const one = readSource(target, shown(target));
+    return one.ok ? ok([one.value]) : one;
+  }
   const found: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -30,5 +37,38 @@ export function discoverFiles(target: string, extensions: readonly string[]): Re
       hint: `add ${extensions.map((e) => `*${e}`).join(' or ')} files`,
     });
   }
-  return ok(found.map((p) => ({ path: shown(p), text: readFileSync(p, 'utf8') })));
+  const files: SourceFile[] = [];
+  for (const p of found) {
+    const file = readSource(p, shown(p));
+    if (!file.ok) return file;
+    files.push(file.value);
+  }
+  return ok(files);
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/** A desired file's text: UTF-8 (a byte-order mark dropped), or an error naming where it is not. */
+function readSource(file: string, shown: string): Result<SourceFile, UserError> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return err({ code: 'desired-empty', message: `cannot read ${shown}: ${code === 'ENOENT' ? 'it does not exist (a broken symbolic link?)' : (e as Error).message}` });
+  }
+  try {
+    return ok({ path: shown, text: utf8.decode(bytes) });
+  } catch {
+    // Where the first byte that is not UTF-8 is: the lossy decoding's first replacement character.
+    const lossy = bytes.toString('utf8');
+    const at = Math.max(0, lossy.indexOf('\ufffd'));
+    const before = lossy.slice(0, at).split('\n');
+    return err({
+      code: 'desired-sql',
+      message: 'the file is not UTF-8',
+      location: { file: shown, line: before.length, column: before.at(-1)!.length + 1 },
+      hint: 'save it as UTF-8 (e.g. iconv -f latin1 -t utf-8)',
+    });
+  }
 }

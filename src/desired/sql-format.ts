@@ -30,7 +30,31 @@ export interface RawStatement {
   readonly comments: readonly { text: string; index: number }[];
   /** role names it mentions, read from the parse tree the split made anyway */
   readonly roles: readonly string[];
+  /** the parse tree's node type (`CreateStmt`, `CreatedbStmt`, …) */
+  readonly kind: string;
 }
+
+/**
+ * Statements that act on the server, not on one database's schema: run in a shadow on a server, they would create
+ * databases or roles there that outlive the run. The desired state (and a migrations folder or dump read into a
+ * shadow) may not contain them.
+ */
+const OUTSIDE_SCHEMA: Readonly<Record<string, string>> = {
+  CreatedbStmt: 'CREATE DATABASE',
+  DropdbStmt: 'DROP DATABASE',
+  AlterDatabaseStmt: 'ALTER DATABASE',
+  AlterDatabaseSetStmt: 'ALTER DATABASE',
+  AlterSystemStmt: 'ALTER SYSTEM',
+  CreateTableSpaceStmt: 'CREATE TABLESPACE',
+  DropTableSpaceStmt: 'DROP TABLESPACE',
+  AlterTableSpaceOptionsStmt: 'ALTER TABLESPACE',
+  CreateRoleStmt: 'CREATE ROLE',
+  AlterRoleStmt: 'ALTER ROLE',
+  AlterRoleSetStmt: 'ALTER ROLE',
+  DropRoleStmt: 'DROP ROLE',
+  GrantRoleStmt: 'GRANT or REVOKE of a role',
+  CreateSubscriptionStmt: 'CREATE SUBSCRIPTION',
+};
 
 /** Split SQL text into statements; string indices (not bytes) of each statement's first token. */
 /**
@@ -98,7 +122,7 @@ function splitPiece(text: string, offset: number): Result<RawStatement[], { mess
     if (!body.trim()) continue;
     const sql = body.trim();
     const roles = mayNameRoles(sql) ? rolesIn(s.stmt) : NO_ROLES;
-    out.push({ sql, start: base + within, comments: comments.map((c) => ({ text: c.text, index: base + c.index })), roles });
+    out.push({ sql, start: base + within, comments: comments.map((c) => ({ text: c.text, index: base + c.index })), roles, kind: Object.keys(s.stmt ?? {})[0] ?? '' });
   }
   return ok(out);
 }
@@ -110,6 +134,19 @@ function splitSqlFile(file: SourceFile): Result<SourceStatement[], UserError> {
     return err({ code: 'desired-sql', message: split.error.message, location: { file: file.path, line, column } });
   }
   const at = lineLocator(file.text);
+  const outside = split.value.find((s) => OUTSIDE_SCHEMA[s.kind]);
+  if (outside) {
+    const what = OUTSIDE_SCHEMA[outside.kind]!;
+    const roles = what.includes('ROLE') || what.includes('role');
+    return err({
+      code: 'desired-sql',
+      message: `${what} acts on the server, not on a schema: schemaplan plans one database's objects`,
+      location: { file: file.path, ...at(outside.start) },
+      hint: roles
+        ? 'roles are managed outside schemaplan: create them on the server, or list them under external.roles in schemaplan.yaml (a role the desired state grants to is created in the shadow when missing)'
+        : 'remove it from the file; create databases and change server settings outside schemaplan',
+    });
+  }
   return ok(
     split.value.map((s) => {
       const { line, column } = at(s.start);

@@ -25,6 +25,13 @@ export function addDependentRebuilds(changes: Change[], current: Catalog, desire
     if (list) list.push(e.from);
     else dependents.set(e.to, [e.from]);
   }
+  const desiredDeps = new Map<string, Set<string>>();
+  for (const e of desired.edges) {
+    const tos = desiredDeps.get(e.from);
+    if (tos) tos.add(e.to);
+    else desiredDeps.set(e.from, new Set([e.to]));
+  }
+  const dependsInDesired = (from: string, to: string) => desiredDeps.get(from)?.has(to) ?? false;
   const touched = new Map<string, Change>();
   for (const c of changes) touched.set(encodeId(objectOf(c).id), c);
   const queue: { key: string; only: ReadonlySet<CatalogKind> | null }[] = [];
@@ -52,6 +59,10 @@ export function addDependentRebuilds(changes: Change[], current: Catalog, desire
       // A column's only tie to a replaced object is its default (its type would be a data-losing change):
       // it lets go of the default and takes it back; anything else is rebuilt.
       if (from.kind === 'column' && !KINDS.column.detach!(from)) continue;
+      // A column whose own change already lets go of the dependency (a new default, a new type that drops and
+      // sets its default) is altered before the dependency is dropped (plan/build.ts) — unless its new default
+      // calls the rebuilt object again: then it must let go before the drop and take it back after the create.
+      if (from.kind === 'column' && existing?.op === 'alter' && existing.fields.some((f) => f === 'type' || f === 'default') && !dependsInDesired(dep, key)) continue;
       const rebuild: Change = { op: 'replace', from, to: existing?.op === 'alter' ? existing.to : to, fields: [REBUILD_FIELD, ...(existing?.op === 'alter' ? existing.fields : [])] };
       if (existing) out.splice(out.indexOf(existing), 1, rebuild);
       else out.push(rebuild);

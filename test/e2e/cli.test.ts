@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dockerUnavailable } from '../../src/desired/shadow/docker.ts';
@@ -183,6 +183,33 @@ describe('bad input: one clear line and exit 1', () => {
     expect(other.code).toBe(1);
     expect(other.stderr).toMatch(/^error: not a schemaplan plan of this version: notes\.json\n/);
   });
+  it('refuses a desired file of no known format instead of planning it as an empty state', async () => {
+    const dir = project({ 'notes.txt': 'x' });
+    const r = await cli(['compile', '--desired', 'notes.txt'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: not a desired-state file: notes\.txt\n/);
+  });
+  it('reads UTF-8 with or without a byte-order mark, and names the line of bytes that are not UTF-8', async () => {
+    const dir = project({ 'desired/a.sql': '\ufeffcreate table a (id int);\n' });
+    writeFileSync(path.join(dir, 'desired/b.sql'), Buffer.concat([Buffer.from('create table b (id int);\ncreate table caf'), Buffer.from([0xe9]), Buffer.from(' (id int);\n')]));
+    const r = await cli(['compile'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: desired\/b\.sql:2:17: the file is not UTF-8\n/);
+    writeFileSync(path.join(dir, 'desired/b.sql'), 'create table b (id int);\n');
+    const ok = await cli(['compile'], dir);
+    expect(ok.stderr).toBe('');
+    expect(ok.stdout).toContain('create table a (id int)');
+  });
+  it('names a desired file it cannot read (a broken symbolic link) and a --config that is a directory', async () => {
+    const dir = project({ 'desired/a.sql': 'create table a (id int);\n' });
+    symlinkSync(path.join(dir, 'gone.sql'), path.join(dir, 'desired/b.sql'));
+    const r = await cli(['compile'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: cannot read desired\/b\.sql: it does not exist \(a broken symbolic link\?\)\n/);
+    const config = await cli(['compile', '--config', 'desired'], dir);
+    expect(config.code).toBe(1);
+    expect(config.stderr).toMatch(/^error: cannot read desired: it is a directory\n/);
+  });
   it('reports an unknown flag', async () => {
     const r = await cli(['plan', '--frobnicate'], project({}));
     expect(r.code).toBe(1);
@@ -296,6 +323,25 @@ describe('the CLI against a server', () => {
     const { rows } = await c.query(`select to_regclass('public.members') is not null as present`);
     await c.close();
     expect(rows[0]).toEqual({ present: true });
+  });
+
+  it('leaves the server as it found it: no database from the desired state, no role made for the shadow', async () => {
+    const role = `sp_e2e_role_${process.pid}`;
+    const leak = project({ 'desired/t.sql': `create table t (id int primary key);\ncreate database sp_e2e_leak_${process.pid};\n` });
+    const r = await cli(['plan', '--target', db.url], leak);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: desired\/t\.sql:2:1: CREATE DATABASE acts on the server, not on a schema/);
+    const roles = project({ 'desired/t.sql': `create role ${role};\n` });
+    const own = await cli(['plan', '--target', db.url], roles);
+    expect(own.stderr).toMatch(/^error: desired\/t\.sql:1:1: CREATE ROLE acts on the server[\s\S]*hint: roles are managed outside schemaplan/);
+    const granted = project({ 'desired/t.sql': `${TABLES}grant select on organizations to ${role};\n` });
+    const plan = await cli(['plan', '--target', db.url, '--format', 'sql'], granted);
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toContain(`GRANT SELECT ON TABLE public.organizations TO ${role};`);
+    const c = await connectPg(SERVER_URL);
+    const { rows } = await c.query(`select (select count(*)::int from pg_database where datname = 'sp_e2e_leak_${process.pid}') as dbs, (select count(*)::int from pg_roles where rolname = '${role}') as roles`);
+    await c.close();
+    expect(rows[0]).toEqual({ dbs: 0, roles: 0 });
   });
 
   it('refuses to recreate a table (a partition key that appears) without --allow-destructive, and keeps its rows', async () => {

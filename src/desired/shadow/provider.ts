@@ -11,6 +11,11 @@ export interface Shadow {
   readonly description: string;
   /** Drops or closes everything the shadow created; safe to call twice. */
   dispose(): Promise<void>;
+  /**
+   * Roles created for the shadow (the desired state grants to them): on a server, roles are shared by every
+   * database, so they are dropped with the shadow. Absent where the shadow's roles go with it (PGlite, Docker).
+   */
+  readonly ownRoles?: (names: readonly string[]) => void;
 }
 
 export interface ShadowProvider {

@@ -3,6 +3,7 @@ import { connectPg, type Queryable } from '../../db/queryable.ts';
 import { err, ok } from '../../errors.ts';
 import { connectionError, redactUrl, withDatabase } from '../../db/url.ts';
 import { track, type ShadowProvider } from './provider.ts';
+import { ident } from '../../sql/quote.ts';
 
 /** A temporary database on a server: random name, always dropped (also on error and Ctrl-C). */
 export function serverProvider(devUrl: string): ShadowProvider {
@@ -36,9 +37,11 @@ export function serverProvider(devUrl: string): ShadowProvider {
       }
       const version = (await db.query<{ v: string }>(`select current_setting('server_version') as v`)).rows[0]!.v;
       let disposed = false;
+      const roles: string[] = [];
       return ok(
         track({
           db,
+          ownRoles: (names) => roles.push(...names),
           description: `temporary database on ${redactUrl(devUrl)} (PostgreSQL ${version.split(' ')[0]})`,
           async dispose() {
             if (disposed) return;
@@ -49,6 +52,9 @@ export function serverProvider(devUrl: string): ShadowProvider {
             const closing = db.close().catch(() => {});
             const dropping = admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
             await Promise.all([closing, dropping]);
+            // Once the database is gone nothing of it holds the roles; one still used elsewhere (another
+            // shadow granted to it meanwhile) refuses to go and is left.
+            for (const role of roles) await admin.exec(`DROP ROLE IF EXISTS ${ident(role)}`).catch(() => {});
             await admin.close().catch(() => {});
           },
         }),
