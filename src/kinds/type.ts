@@ -135,27 +135,70 @@ export const typeKind: KindModule<'type'> = {
     return [commentOn(`TYPE ${name(to)}`, to.comment)];
   },
   replace(from, to, ctx) {
-    if (from.variant !== 'enum' || to.variant !== 'enum') return null;
-    return replaceEnum(from, to, ctx);
+    if (from.variant === 'enum' && to.variant === 'enum') return replaceEnum(from, to, ctx);
+    if (from.variant === 'domain' && to.variant === 'domain') return replaceDomain(from, to, ctx);
+    return null;
+  },
+  // A domain whose check or default calls something rebuilt lets go of them meanwhile instead of being dropped
+  // (columns use it). One over a user-defined type depends on that type itself: nothing to let go of.
+  detach(o) {
+    if (o.variant !== 'domain' || o.baseType.includes('.') || (o.default === null && !o.checks.length)) return null;
+    const n = name(o);
+    return {
+      statements: [
+        ...(o.default !== null ? [stmt(`ALTER DOMAIN ${n} DROP DEFAULT`, 'shareUpdateExclusive')] : []),
+        ...o.checks.map((c) => stmt(`ALTER DOMAIN ${n} DROP CONSTRAINT ${ident(c.name)}`, 'shareUpdateExclusive')),
+      ],
+      detached: { ...o, default: null, checks: [] },
+    };
   },
 };
 
+/** Columns of a type (or arrays of it), as the catalog prints their types. */
+function columnsOfType(o: TypeObject, ctx: DdlContext): ObjectOfKind<'column'>[] {
+  const typeText = [name(o), `${o.id.schema}.${o.id.name}`, o.id.name];
+  return ofKind(ctx.current, 'column').filter((c) => typeText.includes(c.type.replace(/\[\]$/, '')));
+}
+
+/**
+ * A domain whose base type or collation changes cannot be altered: it is recreated under its name the way an
+ * enum is — renamed away, created anew, every column converted through the new base type, the old one dropped.
+ * Values the new domain rejects make the conversion fail, and the transaction rolls back.
+ */
+function replaceDomain(from: DomainType, to: DomainType, ctx: DdlContext): { before: Statement[]; after: Statement[] } {
+  const n = name(to);
+  const users = columnsOfType(from, ctx);
+  const convert = (c: ObjectOfKind<'column'>): Statement[] => {
+    const t = qualified(c.id.schema, c.id.table);
+    const col = ident(c.id.name);
+    const arr = c.type.endsWith('[]') ? '[]' : '';
+    return [
+      stmt(`ALTER TABLE ${t} ALTER COLUMN ${col} TYPE ${n}${arr} USING ${col}::${to.baseType}${arr}::${n}${arr}`, 'accessExclusive', [
+        { code: 'table-rewrite', detail: `converts ${c.id.table}.${c.id.name} to the recreated domain` },
+      ]),
+    ];
+  };
+  return {
+    before: [stmt(`ALTER DOMAIN ${n} RENAME TO ${ident(`${from.id.name}__old`)}`, 'accessExclusive')],
+    after: [...createType(to), ...users.flatMap(convert), stmt(`DROP DOMAIN ${qualified(from.id.schema, `${from.id.name}__old`)}`, 'accessExclusive')],
+  };
+}
+
 /**
  * An enum that loses or reorders values is recreated under the same name without touching table data:
- * rename the old type away, create the new one, convert every column through text, drop the old type.
+ * rename the old type away, create the new one, convert every column through text, drop the old type. A column's
+ * default lets go of the old type before and is set again after (diff/dependents.ts: the column's detach).
  * Rows holding a removed value make the conversion fail, and the transaction rolls back.
  */
 function replaceEnum(from: EnumType, to: EnumType, ctx: DdlContext): { before: Statement[]; after: Statement[] } {
   const n = name(to);
   const old = qualified(from.id.schema, `${from.id.name}__old`);
-  const typeText = [n, `${from.id.schema}.${from.id.name}`, from.id.name];
-  const users = ofKind(ctx.current, 'column').filter((c) => typeText.includes(c.type.replace(/\[\]$/, '')));
+  const users = columnsOfType(from, ctx);
   const convert = (c: ObjectOfKind<'column'>): Statement[] => {
     const t = qualified(c.id.schema, c.id.table);
     const col = ident(c.id.name);
     const isArray = c.type.endsWith('[]');
     const out: Statement[] = [];
-    if (c.default !== null) out.push(stmt(`ALTER TABLE ${t} ALTER COLUMN ${col} DROP DEFAULT`, 'accessExclusive'));
     out.push(
       stmt(`ALTER TABLE ${t} ALTER COLUMN ${col} TYPE ${n}${isArray ? '[]' : ''} USING ${col}::text${isArray ? '[]' : ''}::${n}${isArray ? '[]' : ''}`, 'accessExclusive', [
         { code: 'table-rewrite', detail: `converts ${c.id.table}.${c.id.name} to the recreated enum` },
@@ -168,7 +211,6 @@ function replaceEnum(from: EnumType, to: EnumType, ctx: DdlContext): { before: S
     after: [
       ...createType(to),
       ...users.flatMap(convert),
-      ...users.filter((c) => c.default !== null).map((c) => stmt(`ALTER TABLE ${qualified(c.id.schema, c.id.table)} ALTER COLUMN ${ident(c.id.name)} SET DEFAULT ${c.default!.replaceAll(`::${from.id.name}__old`, `::${from.id.name}`)}`, 'accessExclusive')),
       stmt(`DROP TYPE ${old}`, 'accessExclusive'),
     ],
   };

@@ -35,6 +35,31 @@ describe('aggregates', () => {
   });
 });
 
+describe('domains used by columns', () => {
+  it('are recreated around their columns when the base type changes, keeping the rows', async () => {
+    const from = "create domain d as varchar(10); create table t (id int, v d default 'x'); insert into t values (1, 'abc');";
+    const r = await roundtrip(from, "create domain d as varchar(50); create table t (id int, v d default 'x');", {
+      prefix,
+      inspect: async (db) => (await db.query('select id, v from t')).rows,
+    });
+    expect(r.sql.slice(0, 2)).toEqual(['ALTER TABLE public.t ALTER COLUMN v DROP DEFAULT', 'ALTER DOMAIN public.d RENAME TO d__old']);
+    expect(r.sql).toContain('ALTER TABLE public.t ALTER COLUMN v TYPE public.d USING v::character varying(50)::public.d');
+    expect(r.sql.slice(-2)).toEqual(['DROP DOMAIN public.d__old', "ALTER TABLE public.t ALTER COLUMN v SET DEFAULT 'x'::character varying"]);
+    expect(r.inspected).toEqual([{ id: 1, v: 'abc' }]);
+    expect(isEmpty(r.replan)).toBe(true);
+  });
+
+  it('let go of a check calling a function that is replaced, and take it back', async () => {
+    const fn = (arg: string) => `create function ok(x ${arg}) returns boolean language sql immutable as 'select x > 0';`;
+    const r = await roundtrip(`${fn('int')} create domain d as int check (ok(value)); create table t (v d);`, `${fn('bigint')} create domain d as int check (public.ok(value::bigint)); create table t (v d);`, { prefix });
+    const at = (p: string) => r.sql.findIndex((s) => s.startsWith(p));
+    expect(at('ALTER DOMAIN public.d DROP CONSTRAINT')).toBeLessThan(at('DROP FUNCTION public.ok(integer)'));
+    expect(at('ALTER DOMAIN public.d ADD CONSTRAINT')).toBeGreaterThan(at('CREATE OR REPLACE FUNCTION public.ok(x bigint)'));
+    expect(r.sql.some((s) => s.startsWith('DROP DOMAIN'))).toBe(false);
+    expect(isEmpty(r.replan)).toBe(true);
+  });
+});
+
 describe('stored generated columns', () => {
   const hazards = (r: { plan: { steps: readonly { statements: readonly { hazards: readonly { code: string }[] }[] }[] } }) =>
     r.plan.steps.flatMap((s) => s.statements.flatMap((x) => x.hazards.map((h) => h.code)));
