@@ -88,6 +88,8 @@ function replaceGenerated(from: ColumnObject, to: ColumnObject, ctx: DdlContext)
   };
 }
 
+const dropsIdentity = (from: ColumnObject, to: ColumnObject, fields: readonly string[]) => fields.includes('identity') && from.identity !== null && to.identity === null;
+
 const differing = (a: ColumnObject, b: ColumnObject, fields: (keyof ColumnObject)[]) => fields.filter((f) => !sameValue(a[f], b[f]));
 
 /**
@@ -131,7 +133,13 @@ export const columnKind: KindModule<'column'> = {
       stmt(`ALTER TABLE ${table(o)} DROP COLUMN ${ident(o.id.name)}`, 'accessExclusive', [{ code: 'data-loss', detail: `drops column ${o.id.table}.${o.id.name} and its values` }]),
     ];
   },
-  alter: alterColumn,
+  // An identity that goes is dropped in the drop phase: its sequence's name is free before a new sequence (serial)
+  // takes it.
+  alter: (from, to, fields, ctx) => alterColumn(from, to, dropsIdentity(from, to, fields) ? fields.filter((f) => f !== 'identity') : fields, ctx),
+  alterPhases: (from, to, fields) => ({
+    release: dropsIdentity(from, to, fields) ? [stmt(`ALTER TABLE ${table(from)} ALTER COLUMN ${ident(from.id.name)} DROP IDENTITY`, 'accessExclusive')] : [],
+    deferred: [],
+  }),
   replace: replaceGenerated,
   // Table renames run first, so the column is renamed on the table's new name.
   rename: (from, to) => [stmt(`ALTER TABLE ${table(to)} RENAME COLUMN ${ident(from.id.name)} TO ${ident(to.id.name)}`, 'accessExclusive')],
