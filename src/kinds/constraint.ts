@@ -66,6 +66,41 @@ function createConstraint(o: ConstraintObject, ctx: DdlContext): Statement[] {
   ];
 }
 
+const DEFERRAL = / (NOT DEFERRABLE|DEFERRABLE)( INITIALLY (DEFERRED|IMMEDIATE))?/;
+
+/** The definition without what ALTER can change: NOT VALID, and (for a foreign key) its deferrability. */
+function fixedPart(c: ConstraintObject): string {
+  const d = c.definition.replace(/ NOT VALID$/, '');
+  return c.type === 'foreignKey' ? d.replace(DEFERRAL, '') : d;
+}
+
+/** `DEFERRABLE INITIALLY DEFERRED`, `DEFERRABLE INITIALLY IMMEDIATE` or `NOT DEFERRABLE`, as ALTER CONSTRAINT takes it. */
+function deferral(c: ConstraintObject): string {
+  const m = DEFERRAL.exec(c.definition);
+  if (!m || m[1] === 'NOT DEFERRABLE') return 'NOT DEFERRABLE';
+  return `DEFERRABLE INITIALLY ${m[3] ?? 'IMMEDIATE'}`;
+}
+
+/**
+ * In place: a NOT VALID constraint becoming valid (VALIDATE CONSTRAINT, which scans without blocking writes) and a
+ * foreign key's deferrability (ALTER CONSTRAINT). Anything else in the definition means drop and add.
+ */
+function alterableInPlace(from: ConstraintObject, to: ConstraintObject): boolean {
+  return from.type === to.type && fixedPart(from) === fixedPart(to) && (to.validated || !from.validated);
+}
+
+function alterConstraint(from: ConstraintObject, to: ConstraintObject, fields: readonly string[]): Statement[] {
+  const at = `ALTER TABLE ${table(to)}`;
+  const c = ident(to.id.name);
+  const out: Statement[] = [];
+  if (to.type === 'foreignKey' && deferral(from) !== deferral(to)) out.push(stmt(`${at} ALTER CONSTRAINT ${c} ${deferral(to)}`, 'shareRowExclusive'));
+  if (!from.validated && to.validated) {
+    out.push(stmt(`${at} VALIDATE CONSTRAINT ${c}`, 'shareUpdateExclusive', [{ code: 'validation-scan', detail: `scans ${to.id.table} to validate ${to.id.name} (writes go on meanwhile)` }]));
+  }
+  if (fields.includes('comment')) out.push(commentOn(`CONSTRAINT ${c} ON ${table(to)}`, to.comment));
+  return out;
+}
+
 /** An inherited constraint cannot be dropped on its own: it goes with the parent's constraint. */
 const dropConstraint = (o: ConstraintObject, ctx: DdlContext): Statement[] =>
   inheritedFromParent(o) && !parentKept(o, ctx) ? [] : [stmt(`ALTER TABLE ${table(o)} DROP CONSTRAINT ${ident(o.id.name)}`, 'accessExclusive')];
@@ -73,10 +108,11 @@ const dropConstraint = (o: ConstraintObject, ctx: DdlContext): Statement[] =>
 export const constraintKind: KindModule<'constraint'> = {
   kind: 'constraint',
   weight: 12,
-  alterable: ['comment'],
+  alterable: ['comment', 'definition', 'validated'],
+  mustReplace: (from, to, fields) => (fields.includes('definition') || fields.includes('validated')) && !alterableInPlace(from, to),
   create: createConstraint,
   drop: dropConstraint,
-  alter: (_from, to) => [commentOn(`CONSTRAINT ${ident(to.id.name)} ON ${table(to)}`, to.comment)],
+  alter: alterConstraint,
   renameShape: (o) => `${o.id.schema}\u0000${o.id.table}\u0000${o.type}\u0000${o.definition}`,
   rename: (from, to) => [stmt(`ALTER TABLE ${table(to)} RENAME CONSTRAINT ${ident(from.id.name)} TO ${ident(to.id.name)}`, 'accessExclusive')],
 };

@@ -35,6 +35,37 @@ describe('aggregates', () => {
   });
 });
 
+describe('constraints changed in place', () => {
+  it('validates a NOT VALID constraint instead of dropping and adding it', async () => {
+    const tables = 'create table p (id int primary key); create table c (pid int, n int);';
+    const r = await roundtrip(
+      `${tables} alter table c add constraint c_fk foreign key (pid) references p (id) not valid; alter table c add constraint n_pos check (n > 0) not valid;`,
+      `${tables} alter table c add constraint c_fk foreign key (pid) references p (id); alter table c add constraint n_pos check (n > 0);`,
+      { prefix },
+    );
+    expect(r.sql.sort()).toEqual(['ALTER TABLE public.c VALIDATE CONSTRAINT c_fk', 'ALTER TABLE public.c VALIDATE CONSTRAINT n_pos']);
+    expect(isEmpty(r.replan)).toBe(true);
+  });
+
+  it("changes a foreign key's deferrability with ALTER CONSTRAINT, and back", async () => {
+    const tables = 'create table p (id int primary key); create table c (pid int);';
+    const deferred = `${tables} alter table c add constraint c_fk foreign key (pid) references p (id) deferrable initially deferred;`;
+    const plain = `${tables} alter table c add constraint c_fk foreign key (pid) references p (id);`;
+    const there = await roundtrip(plain, deferred, { prefix });
+    expect(there.sql).toEqual(['ALTER TABLE public.c ALTER CONSTRAINT c_fk DEFERRABLE INITIALLY DEFERRED']);
+    expect(isEmpty(there.replan)).toBe(true);
+    const back = await roundtrip(deferred, plain, { prefix });
+    expect(back.sql).toEqual(['ALTER TABLE public.c ALTER CONSTRAINT c_fk NOT DEFERRABLE']);
+    expect(isEmpty(back.replan)).toBe(true);
+  });
+
+  it('drops and adds what ALTER cannot change: a valid constraint made NOT VALID, a new expression', async () => {
+    const r = await roundtrip('create table t (n int, constraint n_pos check (n > 0));', 'create table t (n int, constraint n_pos check (n > 1));', { prefix });
+    expect(r.sql).toEqual(['ALTER TABLE public.t DROP CONSTRAINT n_pos', 'ALTER TABLE public.t ADD CONSTRAINT n_pos CHECK ((n > 1))']);
+    expect(isEmpty(r.replan)).toBe(true);
+  });
+});
+
 describe('domains used by columns', () => {
   it('are recreated around their columns when the base type changes, keeping the rows', async () => {
     const from = "create domain d as varchar(10); create table t (id int, v d default 'x'); insert into t values (1, 'abc');";
