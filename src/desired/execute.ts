@@ -64,12 +64,27 @@ export async function executeStatements(
     }
     if (failed.length === pending.length) {
       if (leaveOut(failed)) break;
-      const first = failed[0]!;
-      return err(statementError(first.s, first.e, mapsPositions(first.s)));
+      const cause = rootCause(failed);
+      return err(statementError(cause.s, cause.e, mapsPositions(cause.s)));
     }
     pending = failed.map((f) => f.s);
   }
   return ok({ passes });
+}
+
+/**
+ * Of the statements stuck on something missing, the one to report: a view over a table whose own statement fails
+ * (a misspelt type) is stuck only because of it. So a failure whose missing name another stuck statement mentions
+ * (probably creates) is a consequence; the first failure that is no one's consequence is the cause.
+ */
+function rootCause(stuck: readonly Failure[]): Failure {
+  const missing = (e: DbError) => /"([^"]+)"/.exec(e.message)?.[1];
+  return (
+    stuck.find((f) => {
+      const name = missing(f.e);
+      return !name || !stuck.some((o) => o !== f && o.s.sql.includes(name));
+    }) ?? stuck[0]!
+  );
 }
 
 async function runOne(db: Queryable, s: SourceStatement): Promise<DbError | null> {

@@ -147,49 +147,59 @@ function splitSqlFile(file: SourceFile): Result<SourceStatement[], UserError> {
         : 'remove it from the file; create databases and change server settings outside schemaplan',
     });
   }
-  return ok(
-    split.value.map((s) => {
-      const { line, column } = at(s.start);
-      const renames: RenameHint[] = [];
-      const suppressions: Suppression[] = [];
-      for (const c of s.comments) {
-        const where = { file: file.path, ...at(c.index) };
-        const rename = RENAMED_FROM.exec(c.text);
-        if (rename) {
-          const hint = renameHintFor(s.sql, rename[1]!);
-          if (hint) renames.push(hint);
-        }
-        const ignore = IGNORE.exec(c.text);
-        if (ignore) suppressions.push({ rule: ignore[1]!, reason: ignore[2] ?? '', location: where });
+  const out: SourceStatement[] = [];
+  for (const s of split.value) {
+    const { line, column } = at(s.start);
+    const renames: RenameHint[] = [];
+    const suppressions: Suppression[] = [];
+    for (const c of s.comments) {
+      const where = { file: file.path, ...at(c.index) };
+      const rename = RENAMED_FROM.exec(c.text);
+      if (rename) {
+        const hint = renameHintFor(s.sql, rename[1]!);
+        if (typeof hint === 'string') return err({ code: 'desired-sql', message: `renamed-from ${rename[1]}: ${hint}`, location: where });
+        if (hint) renames.push(hint);
       }
-      return {
-        sql: s.sql,
-        location: { file: file.path, line, column },
-        roles: s.roles,
-        ...(renames.length ? { renames } : {}),
-        ...(suppressions.length ? { suppressions } : {}),
-      };
-    }),
-  );
+      const ignore = IGNORE.exec(c.text);
+      if (ignore) suppressions.push({ rule: ignore[1]!, reason: ignore[2] ?? '', location: where });
+    }
+    out.push({
+      sql: s.sql,
+      location: { file: file.path, line, column },
+      roles: s.roles,
+      ...(renames.length ? { renames } : {}),
+      ...(suppressions.length ? { suppressions } : {}),
+    });
+  }
+  return ok(out);
+}
+
+/** `name`, `"Name"`, `schema.name`, `"Schema"."Name"` → its parts, unquoted (an unquoted name is kept as written). */
+function hintNameParts(text: string): string[] | null {
+  const parts = text.match(/"(?:[^"]|"")+"|[^."]+/g);
+  if (!parts || parts.join('.').length !== text.length) return null;
+  return parts.map((p) => (p.startsWith('"') ? p.slice(1, -1).replaceAll('""', '"') : p));
 }
 
 /**
- * `-- schemaplan:renamed-from old` before `CREATE TABLE s.t` renames table old → t; before
- * `ALTER TABLE s.t ADD COLUMN c` (or inside a CREATE TABLE as `old → c` via "table.column") renames a column.
+ * `-- schemaplan:renamed-from old` before `CREATE TABLE s.t` renames table old → t (`s.old` too); before
+ * `ALTER TABLE s.t ADD COLUMN c` renames a column. A string: why the hint cannot be read.
  */
-function renameHintFor(sql: string, from: string): RenameHint | null {
+function renameHintFor(sql: string, text: string): RenameHint | string | null {
   const tree = parseSync(sql).stmts?.[0]?.stmt as Record<string, any> | undefined;
   if (!tree) return null;
+  const parts = hintNameParts(text);
+  if (!parts) return 'not a name (write it as in SQL: old_name, "OldName" or schema.old_name)';
   const create = tree['CreateStmt'];
   if (create) {
     const schema = create.relation.schemaname ?? 'public';
     const to = create.relation.relname as string;
-    if (from.includes('.')) {
-      // "oldcol.newcol" form is ambiguous with schema-qualified names; columns use "column old -> new".
-      return null;
-    }
-    return { kind: 'table', schema, from, to };
+    if (parts.length > 2) return 'a table name has at most two parts';
+    if (parts.length === 2 && parts[0] !== schema) return `the table is created in schema ${schema}; moving a table between schemas is not planned`;
+    return { kind: 'table', schema, from: parts.at(-1)!, to };
   }
+  if (parts.length !== 1) return 'a column is renamed from a column name of the same table';
+  const from = parts[0]!;
   const alter = tree['AlterTableStmt'];
   if (alter) {
     const schema = alter.relation.schemaname ?? 'public';

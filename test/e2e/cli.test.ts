@@ -150,6 +150,12 @@ describe('bad input: one clear line and exit 1', () => {
     expect(r.stderr).toMatch(/^error: desired\/policies\.sql:3:20: relation "organizations" does not exist/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
+  it('reports the statement that failed, not one that waited for it in another file', async () => {
+    const dir = project({ 'desired/a.sql': 'create view v as select id from posts;\n', 'desired/b.sql': 'create table posts (id int primary key, t textt);\n' });
+    const r = await cli(['plan'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: desired\/b\.sql:1:43: type "textt" does not exist/);
+  });
   it('reports an empty desired directory', async () => {
     const dir = project({ 'README.md': 'x' });
     mkdirSync(path.join(dir, 'desired'));

@@ -30,6 +30,14 @@ create table persons (id int primary key, email text unique); create index perso
     expect(isEmpty(r.replan)).toBe(true);
   });
 
+  it('reads the old name as SQL writes it: quoted, or qualified by the table\'s schema', async () => {
+    const quoted = await roundtrip('create table "UserAccounts" (id int primary key);', '-- schemaplan:renamed-from "UserAccounts"\ncreate table accounts (id int primary key);');
+    expect(quoted.sql[0]).toBe('ALTER TABLE public."UserAccounts" RENAME TO accounts');
+    const qualified = await roundtrip('create table "order" (id int primary key);', '-- schemaplan:renamed-from public."order"\ncreate table orders (id int primary key);');
+    expect(qualified.sql[0]).toBe('ALTER TABLE public."order" RENAME TO orders');
+    expect(isEmpty(qualified.replan)).toBe(true);
+  });
+
   it('is satisfied silently once the rename happened', async () => {
     const r = await roundtrip('create table persons (id int primary key);', '-- schemaplan:renamed-from people\ncreate table persons (id int primary key);');
     expect(r.sql).toEqual([]);

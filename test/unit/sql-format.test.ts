@@ -61,3 +61,21 @@ describe('SQL splitting', () => {
     expect(!r.ok && r.error.index).toBe(24 * 20000 + 7);
   });
 });
+
+describe('rename hints in SQL', () => {
+  const compile = (text: string) => sqlFormat.compile([{ path: 'desired/t.sql', text }]);
+  it('are refused at their line when they cannot mean the table that follows', () => {
+    const r = compile('create table a (id int);\n-- schemaplan:renamed-from billing.old_orders\ncreate table orders (id int);\n');
+    expect(!r.ok && r.error[0]).toMatchObject({
+      message: 'renamed-from billing.old_orders: the table is created in schema public; moving a table between schemas is not planned',
+      location: { file: 'desired/t.sql', line: 2, column: 1 },
+    });
+  });
+  it('unquote a quoted name and keep an unquoted one as written', () => {
+    const r = compile('-- schemaplan:renamed-from "Old""Name"\ncreate table a (id int);\n-- schemaplan:renamed-from OldB\ncreate table b (id int);\n');
+    expect(r.ok && r.value.flatMap((s) => s.renames ?? [])).toEqual([
+      { kind: 'table', schema: 'public', from: 'Old"Name', to: 'a' },
+      { kind: 'table', schema: 'public', from: 'OldB', to: 'b' },
+    ]);
+  });
+});
