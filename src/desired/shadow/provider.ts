@@ -39,17 +39,7 @@ export function interruption(): NodeJS.Signals | null {
 
 export function track(shadow: Shadow): Shadow {
   live.add(shadow);
-  if (!hooked) {
-    hooked = true;
-    for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-      process.once(sig, () => {
-        interruptedBy = sig;
-        process.stderr.write(live.size ? 'interrupted: removing the shadow database\n' : 'interrupted\n');
-        // 128 + the signal's number, as a shell reports a process the signal ended.
-        void Promise.allSettled([...live].map((s) => s.dispose())).then(() => process.exit(sig === 'SIGINT' ? 130 : 143));
-      });
-    }
-  }
+  hookSignals();
   return {
     ...shadow,
     async dispose() {
@@ -62,4 +52,29 @@ export function track(shadow: Shadow): Shadow {
       }
     },
   };
+}
+
+/**
+ * Cleanup for a shadow still being made (its database created, not yet connected to): a Ctrl-C meanwhile removes
+ * it too. Returns the function that ends this once the shadow is tracked, or cleaned up, by its maker.
+ */
+export function trackPending(dispose: () => Promise<void>): () => void {
+  const pending: Shadow = { db: null as unknown as Queryable, description: 'shadow being created', dispose };
+  live.add(pending);
+  hookSignals();
+  return () => live.delete(pending);
+}
+
+function hookSignals(): void {
+  if (!hooked) {
+    hooked = true;
+    for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(sig, () => {
+        interruptedBy = sig;
+        process.stderr.write(live.size ? 'interrupted: removing the shadow database\n' : 'interrupted\n');
+        // 128 + the signal's number, as a shell reports a process the signal ended.
+        void Promise.allSettled([...live].map((s) => s.dispose())).then(() => process.exit(sig === 'SIGINT' ? 130 : 143));
+      });
+    }
+  }
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { connectPg, type Queryable } from '../../db/queryable.ts';
 import { err, ok } from '../../errors.ts';
 import { connectionError, redactUrl, withDatabase } from '../../db/url.ts';
-import { track, type ShadowProvider } from './provider.ts';
+import { track, trackPending, type ShadowProvider } from './provider.ts';
 import { ident } from '../../sql/quote.ts';
 
 /** A temporary database on a server: random name, always dropped (also on error and Ctrl-C). */
@@ -17,9 +17,13 @@ export function serverProvider(devUrl: string): ShadowProvider {
         return err(connectionError(devUrl, e, 'dev database'));
       }
       const name = `schemaplan_shadow_${randomBytes(6).toString('hex')}`;
+      // From here until the shadow is tracked, a Ctrl-C still drops the database (the DROP queues behind the
+      // CREATE on this connection).
+      const pending = trackPending(() => admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).then(() => undefined, () => undefined));
       try {
         await admin.exec(`CREATE DATABASE ${name}`);
       } catch (e) {
+        pending();
         await admin.close();
         return err({
           code: 'shadow',
@@ -32,12 +36,14 @@ export function serverProvider(devUrl: string): ShadowProvider {
         db = await connectPg(withDatabase(devUrl, name), 'shadow (temporary database)');
       } catch (e) {
         await admin.exec(`DROP DATABASE IF EXISTS ${name}`).catch(() => {});
+        pending();
         await admin.close();
         return err(connectionError(devUrl, e, 'dev database'));
       }
       const version = (await db.query<{ v: string }>(`select current_setting('server_version') as v`)).rows[0]!.v;
       let disposed = false;
       const roles: string[] = [];
+      pending();
       return ok(
         track({
           db,
