@@ -43,10 +43,13 @@ function alterColumn(from: ColumnObject, to: ColumnObject, fields: readonly stri
   if (from.default !== null && ((defaultChanges && to.default === null) || typeChanges)) out.push(stmt(`${at} DROP DEFAULT`, 'accessExclusive'));
   if (fields.includes('identity') && from.identity && !to.identity) out.push(stmt(`${at} DROP IDENTITY`, 'accessExclusive'));
   if (typeChanges) {
+    const rewrite = fields.includes('collation') || !widensWithoutRewrite(from.type, to.type);
     out.push(
-      stmt(`${at} TYPE ${to.type}${to.collation ? ` COLLATE ${to.collation}` : ''} USING ${col}::${to.type}`, 'accessExclusive', [
-        { code: 'table-rewrite', detail: `changes the type of ${to.id.table}.${to.id.name} from ${from.type} to ${to.type}` },
-      ]),
+      stmt(
+        `${at} TYPE ${to.type}${to.collation ? ` COLLATE ${to.collation}` : ''} USING ${col}::${to.type}`,
+        'accessExclusive',
+        rewrite ? [{ code: 'table-rewrite', detail: `changes the type of ${to.id.table}.${to.id.name} from ${from.type} to ${to.type}` }] : [],
+      ),
     );
   }
   if (to.default !== null && (defaultChanges || typeChanges)) out.push(stmt(`${at} SET DEFAULT ${writtenDefault(to)}`, 'accessExclusive'));
@@ -89,6 +92,24 @@ function replaceGenerated(from: ColumnObject, to: ColumnObject, ctx: DdlContext)
 }
 
 const dropsIdentity = (from: ColumnObject, to: ColumnObject, fields: readonly string[]) => fields.includes('identity') && from.identity !== null && to.identity === null;
+
+const VARCHAR = /^character varying(?:\((\d+)\))?$/;
+const NUMERIC = /^numeric(?:\((\d+)(?:,(\d+))?\))?$/;
+
+/**
+ * Type changes Postgres makes without rewriting the table (binary-compatible, a looser limit): varchar to a longer
+ * varchar, to varchar without a limit or to text; text to varchar without a limit; numeric(p,s) to numeric.
+ */
+function widensWithoutRewrite(from: string, to: string): boolean {
+  const v = VARCHAR.exec(from);
+  if (v) {
+    if (to === 'text') return true;
+    const w = VARCHAR.exec(to);
+    return !!w && (w[1] === undefined || (v[1] !== undefined && Number(w[1]) >= Number(v[1])));
+  }
+  if (from === 'text') return to === 'character varying';
+  return NUMERIC.test(from) && to === 'numeric';
+}
 
 const differing = (a: ColumnObject, b: ColumnObject, fields: (keyof ColumnObject)[]) => fields.filter((f) => !sameValue(a[f], b[f]));
 

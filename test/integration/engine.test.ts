@@ -83,6 +83,16 @@ describe('plan and apply against a real server', () => {
     expect(isEmpty(r.replan)).toBe(true);
   });
 
+  it('names a table rewrite only for type changes that rewrite: not for a looser varchar, text or numeric', async () => {
+    const r = await roundtrip(
+      'create table t (a varchar(10), b varchar(20), c numeric(10,2), d int);',
+      'create table t (a varchar(50), b text, c numeric, d bigint);',
+    );
+    const hazardsOf = (col: string) => r.plan.steps.flatMap((s) => s.statements).filter((s) => s.sql.includes(`COLUMN ${col} TYPE`)).flatMap((s) => s.hazards.map((h) => h.code));
+    expect([hazardsOf('a'), hazardsOf('b'), hazardsOf('c'), hazardsOf('d')]).toEqual([[], [], [], ['table-rewrite']]);
+    expect(isEmpty(r.replan)).toBe(true);
+  });
+
   it('never drops a table to change it: type change with USING, NOT NULL, default', async () => {
     const from = 'create table t (id int primary key, n int, s text);';
     const to = "create table t (id int primary key, n bigint not null default 0, s varchar(20));";
