@@ -1,4 +1,5 @@
-import type { Catalog } from '../model/catalog.ts';
+import { childrenOf, restrictCatalog, type Catalog } from '../model/catalog.ts';
+import { encodeId } from '../model/identity.ts';
 import type { Change } from '../model/change.ts';
 import { informationalFields } from '../model/fingerprint.ts';
 import type { CatalogObject } from '../model/objects.ts';
@@ -12,6 +13,7 @@ import { rebuildIndexesForNewBackers } from './partition-backing.ts';
  * replace (drop + create) only what cannot be altered, and rebuild what depends on a replaced object.
  */
 export function diffCatalogs(current: Catalog, desired: Catalog): Change[] {
+  current = withDetachedPartitionColumns(current, desired);
   const changes: Change[] = [];
   for (const [key, to] of desired.objects) {
     const from = current.objects.get(key);
@@ -28,6 +30,26 @@ export function diffCatalogs(current: Catalog, desired: Catalog): Change[] {
     changes.push({ op: 'drop', from });
   }
   return addDependentRebuilds(rebuildIndexesForNewBackers(pairRenamedIndexes(changes), current, desired, REBUILD_FIELD), current, desired);
+}
+
+/**
+ * A partition that becomes a table of its own keeps its columns (DETACH PARTITION), but the catalog holds a
+ * partition's columns only where they override the parent's: the parent's columns stand for the rest, so that the
+ * detached table's columns are not added a second time.
+ */
+function withDetachedPartitionColumns(current: Catalog, desired: Catalog): Catalog {
+  const more: CatalogObject[] = [];
+  for (const t of current.objects.values()) {
+    if (t.kind !== 'table' || !t.partitionOf) continue;
+    const after = desired.objects.get(encodeId(t.id));
+    if (after?.kind !== 'table' || after.partitionOf) continue;
+    for (const c of childrenOf(current, { kind: 'table', schema: t.partitionOf.schema, name: t.partitionOf.name })) {
+      if (c.kind !== 'column') continue;
+      const id = { ...c.id, schema: t.id.schema, table: t.id.name };
+      if (!current.objects.has(encodeId(id))) more.push({ ...c, id, comment: null });
+    }
+  }
+  return more.length ? restrictCatalog(current, () => true, more) : current;
 }
 
 /**

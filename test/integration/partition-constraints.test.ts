@@ -91,3 +91,15 @@ describe('tables that become partitioned', () => {
     expect(isEmpty(r.replan)).toBe(true);
   });
 });
+
+describe('partitions that become tables of their own', () => {
+  it('are detached, keeping their columns and rows: no column is added again', async () => {
+    const parent = 'create table m (id int, k int) partition by list (k); create table m1 partition of m for values in (1);';
+    const r = await roundtrip(`${parent} create table m2 partition of m for values in (2); insert into m values (7, 2);`, `${parent} create table m2 (id int, k int);`, {
+      inspect: async (db) => (await db.query('select id, k from only m2')).rows,
+    });
+    expect(r.sql).toEqual(['ALTER TABLE public.m DETACH PARTITION public.m2']);
+    expect(r.inspected).toEqual([{ id: 7, k: 2 }]);
+    expect(isEmpty(r.replan)).toBe(true);
+  });
+});
