@@ -10,9 +10,6 @@ import { foldIntoReplacedTables } from './table-replace.ts';
 /** Marks a replace that exists only because something it depends on is rebuilt. */
 export const REBUILD_FIELD = 'dependency';
 
-/** Kinds that block ALTER COLUMN … TYPE and must be dropped and recreated around it. */
-const BLOCKS_COLUMN_TYPE: ReadonlySet<CatalogKind> = new Set(['view', 'matview', 'policy', 'trigger', 'function', 'column']);
-
 /**
  * Objects that depend (in the current catalog) on a replaced object are dropped with it and recreated
  * afterwards, even though they did not change themselves; so are views, policies and triggers over a column
@@ -43,7 +40,8 @@ export function addDependentRebuilds(changes: Change[], current: Catalog, desire
     // A replaced table's columns go with it: what reads them (views) is rebuilt too.
     if (c.op === 'replace' && c.from.kind === 'table') for (const child of childrenOf(current, c.from.id)) queue.push({ key: encodeId(child.id), only: null });
     if (c.op === 'alter') {
-      if (KINDS[c.to.kind].alterRecreatesDependents?.(c.fields)) queue.push({ key, only: BLOCKS_COLUMN_TYPE });
+      const kinds = KINDS[c.to.kind].alterRecreatesDependents?.(c.from as never, c.to as never, c.fields);
+      if (kinds) queue.push({ key, only: kinds });
     }
   }
   const out = [...changes];

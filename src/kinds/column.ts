@@ -1,6 +1,6 @@
 import { getObject, type Catalog } from '../model/catalog.ts';
 import { stmt, type Statement } from '../model/change.ts';
-import type { ColumnObject } from '../model/objects.ts';
+import type { CatalogKind, ColumnObject } from '../model/objects.ts';
 import { ident, qualified } from '../sql/quote.ts';
 import { commentIfAny, commentOn, sameValue } from './common.ts';
 import type { DdlContext, KindModule } from './kind.ts';
@@ -91,6 +91,9 @@ function replaceGenerated(from: ColumnObject, to: ColumnObject, ctx: DdlContext)
   };
 }
 
+/** Kinds that block ALTER COLUMN … TYPE and must be dropped and recreated around it. */
+const BLOCK_TYPE_CHANGE: ReadonlySet<CatalogKind> = new Set(['view', 'matview', 'policy', 'trigger', 'function', 'column']);
+
 const dropsIdentity = (from: ColumnObject, to: ColumnObject, fields: readonly string[]) => fields.includes('identity') && from.identity !== null && to.identity === null;
 
 const VARCHAR = /^character varying(?:\((\d+)\))?$/;
@@ -164,7 +167,7 @@ export const columnKind: KindModule<'column'> = {
   replace: replaceGenerated,
   // Table renames run first, so the column is renamed on the table's new name.
   rename: (from, to) => [stmt(`ALTER TABLE ${table(to)} RENAME COLUMN ${ident(from.id.name)} TO ${ident(to.id.name)}`, 'accessExclusive')],
-  alterRecreatesDependents: (fields) => fields.includes('type') || fields.includes('collation'),
+  alterRecreatesDependents: (_from, _to, fields) => (fields.includes('type') || fields.includes('collation') ? BLOCK_TYPE_CHANGE : null),
   detach(o) {
     if (o.default === null) return null;
     return {

@@ -41,8 +41,11 @@ export interface KindModule<K extends CatalogKind> {
    * object lets go of is dropped (a sequence leaving the column that owns it); `deferred` after everything else.
    */
   alterPhases?(from: ObjectOfKind<K>, to: ObjectOfKind<K>, fields: readonly string[], ctx: DdlContext): { release: Statement[]; deferred: Statement[] };
-  /** Does changing these fields in place require dropping and recreating the objects that depend on it? */
-  alterRecreatesDependents?(fields: readonly string[]): boolean;
+  /**
+   * The kinds of dependent objects that an in-place change of these fields requires to be dropped and recreated
+   * (views over a column whose type changes, indexes over an immutable function whose body changes); null: none.
+   */
+  alterRecreatesDependents?(from: ObjectOfKind<K>, to: ObjectOfKind<K>, fields: readonly string[]): ReadonlySet<CatalogKind> | null;
   /** Custom replacement (e.g. an enum losing a value), used instead of drop + create when defined. */
   replace?(from: ObjectOfKind<K>, to: ObjectOfKind<K>, ctx: DdlContext): { before: Statement[]; after: Statement[] } | null;
   /**

@@ -93,6 +93,19 @@ describe('plan and apply against a real server', () => {
     expect(isEmpty(r.replan)).toBe(true);
   });
 
+  it('rebuilds the indexes and checks over an immutable function whose body changes (they would be stale)', async () => {
+    const fn = (body: string) => `create function f(x int) returns int language sql immutable as 'select ${body}';`;
+    const table = 'create table t (id int check (f(id) > 0)); create index t_f on t (f(id)); create table u (n int default f(1));';
+    const r = await roundtrip(fn('x + 1') + table, fn('x + 2') + table);
+    const at = (p: string) => r.sql.findIndex((s) => s.startsWith(p));
+    expect(at('DROP INDEX public.t_f')).toBeLessThan(at('CREATE OR REPLACE FUNCTION public.f'));
+    expect(at('CREATE INDEX t_f')).toBeGreaterThan(at('CREATE OR REPLACE FUNCTION public.f'));
+    expect(at('ALTER TABLE public.t ADD CONSTRAINT t_id_check')).toBeGreaterThan(at('CREATE OR REPLACE FUNCTION public.f'));
+    // A default is computed when a row is written: nothing of it is stale.
+    expect(r.sql.some((s) => s.includes('public.u'))).toBe(false);
+    expect(isEmpty(r.replan)).toBe(true);
+  });
+
   it('never drops a table to change it: type change with USING, NOT NULL, default', async () => {
     const from = 'create table t (id int primary key, n int, s text);';
     const to = "create table t (id int primary key, n bigint not null default 0, s varchar(20));";
