@@ -4,7 +4,8 @@ import { stubSql, type Config } from '../config/config.ts';
 import type { DbError, Queryable } from '../db/queryable.ts';
 import { err, ok, type Result, type UserError } from '../errors.ts';
 import { introspect, QUERIES_VERSION } from '../introspect/introspect.ts';
-import { resolveSchemas } from '../introspect/schemas.ts';
+import { resolveSchemas, unmanagedSchemasWithObjects } from '../introspect/schemas.ts';
+import { ident } from '../sql/quote.ts';
 import type { Catalog } from '../model/catalog.ts';
 import { fromCache, toCache, type CachedCatalog } from '../model/catalog-json.ts';
 import { readCatalogJsonYielding, writeCatalogJson } from '../json-file.ts';
@@ -195,6 +196,15 @@ export async function buildDesiredCatalog(
     const loaded = await loadDesired(shadow.db, config, sources.value, log, opts.unresolved, shadow.ownRoles);
     if (!loaded.ok) return loaded;
     const schemas = await resolveSchemas(shadow.db, config, opts.schemasHint);
+    const unmanaged = await unmanagedSchemasWithObjects(shadow.db, config, schemas);
+    if (unmanaged.length) {
+      const names = unmanaged.map((s) => ident(s)).join(', ');
+      return err({
+        code: 'config',
+        message: `the desired state creates objects in schema${unmanaged.length > 1 ? 's' : ''} ${names}, which schemaplan.yaml does not manage: plans would leave ${unmanaged.length > 1 ? 'them' : 'it'} out`,
+        hint: `add ${names} to schemas: in schemaplan.yaml (or schemas: all), or list ${unmanaged.length > 1 ? 'them' : 'it'} under external.schemas if managed elsewhere`,
+      });
+    }
     let catalog = await introspect(shadow.db, { schemas });
     const written = await findWrittenSources(shadow.db, catalog, sources.value.statements);
     if (await settleExpressions(shadow.db, catalog, isWritten(written))) catalog = await introspect(shadow.db, { schemas });

@@ -156,6 +156,16 @@ describe('bad input: one clear line and exit 1', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^error: desired\/b\.sql:1:43: type "textt" does not exist/);
   });
+  it('refuses a desired state with objects in a schema it does not manage, instead of leaving them out', async () => {
+    const dir = project({ 'desired/t.sql': 'create schema billing;\ncreate table billing.invoices (id int);\ncreate table orders (id int);\n' });
+    const r = await cli(['plan'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: the desired state creates objects in schema billing, which schemaplan\.yaml does not manage/);
+    writeFileSync(path.join(dir, 'schemaplan.yaml'), 'schemas: [public, billing]\n');
+    const managed = await cli(['plan', '--format', 'sql'], dir);
+    expect(managed.code).toBe(0);
+    expect(managed.stdout).toContain('CREATE TABLE billing.invoices');
+  });
   it('reports an empty desired directory', async () => {
     const dir = project({ 'README.md': 'x' });
     mkdirSync(path.join(dir, 'desired'));
