@@ -91,6 +91,17 @@ function replaceGenerated(from: ColumnObject, to: ColumnObject, ctx: DdlContext)
   };
 }
 
+/**
+ * An identity replaced by a sequence default (serial): the new sequence goes on after the highest value the
+ * identity gave out, not from its start, or the next insert would collide with an existing row.
+ */
+function continueNumbering(c: ColumnObject): Statement[] {
+  const seq = /^nextval\('((?:[^']|'')+)'::regclass\)$/.exec(c.default ?? '')?.[1];
+  if (!seq) return [];
+  const col = ident(c.id.name);
+  return [stmt(`SELECT setval('${seq}', coalesce((SELECT max(${col}) FROM ${table(c)}), 0) + 1, false)`, 'none')];
+}
+
 /** Kinds that block ALTER COLUMN … TYPE and must be dropped and recreated around it. */
 const BLOCK_TYPE_CHANGE: ReadonlySet<CatalogKind> = new Set(['view', 'matview', 'policy', 'trigger', 'function', 'column']);
 
@@ -159,7 +170,8 @@ export const columnKind: KindModule<'column'> = {
   },
   // An identity that goes is dropped in the drop phase: its sequence's name is free before a new sequence (serial)
   // takes it.
-  alter: (from, to, fields, ctx) => alterColumn(from, to, dropsIdentity(from, to, fields) ? fields.filter((f) => f !== 'identity') : fields, ctx),
+  alter: (from, to, fields, ctx) =>
+    dropsIdentity(from, to, fields) ? [...alterColumn(from, to, fields.filter((f) => f !== 'identity'), ctx), ...continueNumbering(to)] : alterColumn(from, to, fields, ctx),
   alterPhases: (from, to, fields) => ({
     release: dropsIdentity(from, to, fields) ? [stmt(`ALTER TABLE ${table(from)} ALTER COLUMN ${ident(from.id.name)} DROP IDENTITY`, 'accessExclusive')] : [],
     deferred: [],
