@@ -23,7 +23,7 @@ export function diffCatalogs(current: Catalog, desired: Catalog): Change[] {
     }
     const fields = changedFields(from, to, informationalFields(to.kind));
     if (!fields.length) continue;
-    changes.push({ op: needsReplace(from, to, fields) ? 'replace' : 'alter', from, to, fields });
+    changes.push({ op: needsReplace(from, to, fields, current) ? 'replace' : 'alter', from, to, fields });
   }
   for (const [key, from] of current.objects) {
     if (desired.objects.has(key)) continue;
@@ -84,7 +84,7 @@ function pairRenamedIndexes(changes: Change[]): Change[] {
   return out.filter((c) => !paired.has(c));
 }
 
-function needsReplace(from: CatalogObject, to: CatalogObject, fields: readonly string[]): boolean {
+function needsReplace(from: CatalogObject, to: CatalogObject, fields: readonly string[], current: Catalog): boolean {
   const module = kindModule(to.kind);
-  return fields.some((f) => !module.alterable.includes(f)) || (module.mustReplace?.(from as never, to as never, fields) ?? false);
+  return fields.some((f) => !module.alterable.includes(f)) || (module.mustReplace?.(from as never, to as never, fields, current) ?? false);
 }

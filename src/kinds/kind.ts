@@ -23,7 +23,7 @@ export interface KindModule<K extends CatalogKind> {
    * A change of alterable fields that `alter` still cannot make (an enum losing a value, a policy losing its
    * USING): the object is replaced instead.
    */
-  mustReplace?(from: ObjectOfKind<K>, to: ObjectOfKind<K>, fields: readonly string[]): boolean;
+  mustReplace?(from: ObjectOfKind<K>, to: ObjectOfKind<K>, fields: readonly string[], current: Catalog): boolean;
   /**
    * What an object is apart from its name: an object dropped under one name and created under another with the
    * same shape was renamed (its table was, and Postgres kept the old generated name). null: never paired.

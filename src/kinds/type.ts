@@ -1,4 +1,4 @@
-import { ofKind } from '../model/catalog.ts';
+import { ofKind, type Catalog } from '../model/catalog.ts';
 import { stmt, type Statement } from '../model/change.ts';
 import type { ObjectOfKind, TypeObject } from '../model/objects.ts';
 import { ident, literal, qualified } from '../sql/quote.ts';
@@ -120,9 +120,12 @@ export const typeKind: KindModule<'type'> = {
   kind: 'type',
   weight: 2,
   alterable: ['comment', 'values', 'default', 'notNull', 'checks', 'attributes'],
-  // Another variant is another type; an enum that loses or reorders values is recreated.
-  mustReplace: (from, to, fields) =>
-    from.variant !== to.variant || (from.variant === 'enum' && to.variant === 'enum' && fields.includes('values') && enumAlter(from.values, to.values) === null),
+  // Another variant is another type; an enum that loses or reorders values is recreated, and so is a composite
+  // type whose attribute changes type while a table column holds it (ALTER ATTRIBUTE … TYPE is refused then).
+  mustReplace: (from, to, fields, current) =>
+    from.variant !== to.variant ||
+    (from.variant === 'enum' && to.variant === 'enum' && fields.includes('values') && enumAlter(from.values, to.values) === null) ||
+    (from.variant === 'composite' && to.variant === 'composite' && attributeTypeChanges(from, to) && columnsOfType(from, current).length > 0),
   create: createType,
   drop: (o) => [stmt(`DROP ${o.variant === 'domain' ? 'DOMAIN' : 'TYPE'} ${name(o)}`, 'accessExclusive')],
   alter(from, to, fields) {
@@ -135,7 +138,7 @@ export const typeKind: KindModule<'type'> = {
     return [commentOn(`TYPE ${name(to)}`, to.comment)];
   },
   replace(from, to, ctx) {
-    if (from.variant === 'enum' && to.variant === 'enum') return replaceEnum(from, to, ctx);
+    if ((from.variant === 'enum' && to.variant === 'enum') || (from.variant === 'composite' && to.variant === 'composite')) return replaceThroughText(from, to, ctx);
     if (from.variant === 'domain' && to.variant === 'domain') return replaceDomain(from, to, ctx);
     return null;
   },
@@ -155,10 +158,13 @@ export const typeKind: KindModule<'type'> = {
 };
 
 /** Columns of a type (or arrays of it), as the catalog prints their types. */
-function columnsOfType(o: TypeObject, ctx: DdlContext): ObjectOfKind<'column'>[] {
+function columnsOfType(o: TypeObject, current: Catalog): ObjectOfKind<'column'>[] {
   const typeText = [name(o), `${o.id.schema}.${o.id.name}`, o.id.name];
-  return ofKind(ctx.current, 'column').filter((c) => typeText.includes(c.type.replace(/\[\]$/, '')));
+  return ofKind(current, 'column').filter((c) => typeText.includes(c.type.replace(/\[\]$/, '')));
 }
+
+const attributeTypeChanges = (from: CompositeType, to: CompositeType) =>
+  to.attributes.some((b) => from.attributes.some((a) => a.name === b.name && (a.type !== b.type || a.collation !== b.collation)));
 
 /**
  * A domain whose base type or collation changes cannot be altered: it is recreated under its name the way an
@@ -167,7 +173,7 @@ function columnsOfType(o: TypeObject, ctx: DdlContext): ObjectOfKind<'column'>[]
  */
 function replaceDomain(from: DomainType, to: DomainType, ctx: DdlContext): { before: Statement[]; after: Statement[] } {
   const n = name(to);
-  const users = columnsOfType(from, ctx);
+  const users = columnsOfType(from, ctx.current);
   const convert = (c: ObjectOfKind<'column'>): Statement[] => {
     const t = qualified(c.id.schema, c.id.table);
     const col = ident(c.id.name);
@@ -185,15 +191,16 @@ function replaceDomain(from: DomainType, to: DomainType, ctx: DdlContext): { bef
 }
 
 /**
- * An enum that loses or reorders values is recreated under the same name without touching table data:
+ * An enum that loses or reorders values (or a composite type whose attribute changes type under a table's column)
+ * is recreated under the same name without touching table data:
  * rename the old type away, create the new one, convert every column through text, drop the old type. A column's
  * default lets go of the old type before and is set again after (diff/dependents.ts: the column's detach).
  * Rows holding a removed value make the conversion fail, and the transaction rolls back.
  */
-function replaceEnum(from: EnumType, to: EnumType, ctx: DdlContext): { before: Statement[]; after: Statement[] } {
+function replaceThroughText(from: EnumType | CompositeType, to: EnumType | CompositeType, ctx: DdlContext): { before: Statement[]; after: Statement[] } {
   const n = name(to);
   const old = qualified(from.id.schema, `${from.id.name}__old`);
-  const users = columnsOfType(from, ctx);
+  const users = columnsOfType(from, ctx.current);
   const convert = (c: ObjectOfKind<'column'>): Statement[] => {
     const t = qualified(c.id.schema, c.id.table);
     const col = ident(c.id.name);
@@ -201,7 +208,7 @@ function replaceEnum(from: EnumType, to: EnumType, ctx: DdlContext): { before: S
     const out: Statement[] = [];
     out.push(
       stmt(`ALTER TABLE ${t} ALTER COLUMN ${col} TYPE ${n}${isArray ? '[]' : ''} USING ${col}::text${isArray ? '[]' : ''}::${n}${isArray ? '[]' : ''}`, 'accessExclusive', [
-        { code: 'table-rewrite', detail: `converts ${c.id.table}.${c.id.name} to the recreated enum` },
+        { code: 'table-rewrite', detail: `converts ${c.id.table}.${c.id.name} to the recreated type` },
       ]),
     );
     return out;

@@ -66,6 +66,28 @@ describe('constraints changed in place', () => {
   });
 });
 
+describe('composite types used by columns', () => {
+  it('are recreated around their columns when an attribute changes type, keeping the rows', async () => {
+    const r = await roundtrip('create type pair as (a int, b int); create table t (p pair); insert into t values (row(1, 2));', 'create type pair as (a bigint, b int); create table t (p pair);', {
+      prefix,
+      inspect: async (db) => (await db.query('select (p).a::text as a, (p).b as b from t')).rows,
+    });
+    expect(r.sql).toEqual([
+      'ALTER TYPE public.pair RENAME TO pair__old',
+      'CREATE TYPE public.pair AS (a bigint, b integer)',
+      'ALTER TABLE public.t ALTER COLUMN p TYPE public.pair USING p::text::public.pair',
+      'DROP TYPE public.pair__old',
+    ]);
+    expect(r.inspected).toEqual([{ a: '1', b: 2 }]);
+    expect(isEmpty(r.replan)).toBe(true);
+  });
+
+  it('are altered in place when no column holds them', async () => {
+    const r = await roundtrip('create type pair as (a int, b int);', 'create type pair as (a bigint, b int);', { prefix });
+    expect(r.sql).toEqual(['ALTER TYPE public.pair ALTER ATTRIBUTE a TYPE bigint']);
+  });
+});
+
 describe('domains used by columns', () => {
   it('are recreated around their columns when the base type changes, keeping the rows', async () => {
     const from = "create domain d as varchar(10); create table t (id int, v d default 'x'); insert into t values (1, 'abc');";
