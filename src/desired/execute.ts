@@ -173,5 +173,16 @@ function positionOfMissingName(sql: string, e: DbError): number | undefined {
   } catch {
     return undefined;
   }
-  return found;
+  return found ?? textPosition(sql, wanted!);
+}
+
+/**
+ * Some parse nodes keep a name but not where it was (an index's column, COMMENT ON COLUMN's target): the name's
+ * first occurrence as a word (or quoted, for a name that needs quotes) is the best place left to point at.
+ */
+function textPosition(sql: string, name: string): number | undefined {
+  const plain = /^[a-z_][a-z0-9_$]*$/.test(name);
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(plain ? `(?<![\\w$"])${escaped}(?![\\w$"])` : `"${escaped.replaceAll('"', '""')}"`, plain ? 'i' : '').exec(sql);
+  return m ? m.index + 1 : undefined;
 }
