@@ -1,7 +1,6 @@
 import type { UserError } from '../errors.ts';
 
-/** The URL with its password replaced: secrets are never printed. */
-/** The URL without its password, whether in `user:password@` or in a `password=` parameter. */
+/** The URL without its password (secrets are never printed), whether in `user:password@` or in a `password=` parameter. */
 export function redactUrl(url: string): string {
   try {
     const u = new URL(url);

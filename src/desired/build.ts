@@ -73,7 +73,7 @@ export async function loadDesired(
   log: Log = () => {},
   unresolved?: Unresolved[],
   ownRoles?: (names: readonly string[]) => void,
-): Promise<Result<{ createdRoles: string[] }, UserError>> {
+): Promise<Result<void, UserError>> {
   const stubs = await loadStubs(db, config);
   if (!stubs.ok) return stubs;
   const createdRoles = await createMissingRoles(db, referencedRoles(sources.statements));
@@ -88,7 +88,7 @@ export async function loadDesired(
   };
   const run = await executeStatements(db, sources.statements, sqlFile, true, leaveOut);
   if (!run.ok) return run;
-  return ok({ createdRoles });
+  return ok(undefined);
 }
 
 export async function loadStubs(db: Queryable, config: Config): Promise<Result<void, UserError>> {

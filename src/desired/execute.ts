@@ -78,10 +78,9 @@ export async function executeStatements(
  * (probably creates) is a consequence; the first failure that is no one's consequence is the cause.
  */
 function rootCause(stuck: readonly Failure[]): Failure {
-  const missing = (e: DbError) => /"([^"]+)"/.exec(e.message)?.[1];
   return (
     stuck.find((f) => {
-      const name = missing(f.e);
+      const name = quotedName(f.e);
       return !name || !stuck.some((o) => o !== f && o.s.sql.includes(name));
     }) ?? stuck[0]!
   );
@@ -153,8 +152,11 @@ function nameOf(n: any): string | undefined {
  * Postgres gives no position for some errors (`relation "x" does not exist` in CREATE POLICY, for one); find
  * the name the message quotes in the statement's parse tree and point at it. 1-based, like Postgres.
  */
+/** The first name an error message quotes (`relation "posts" does not exist` → posts). */
+const quotedName = (e: DbError): string | undefined => /"([^"]+)"/.exec(e.message)?.[1];
+
 function positionOfMissingName(sql: string, e: DbError): number | undefined {
-  const quoted = /"([^"]+)"/.exec(e.message)?.[1];
+  const quoted = quotedName(e);
   if (!quoted || !MISSING.has(e.code ?? '')) return undefined;
   const wanted = quoted.replace(/\(.*$/, '').split('.').at(-1);
   let found: number | undefined;

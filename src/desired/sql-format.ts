@@ -39,21 +39,21 @@ export interface RawStatement {
  * databases or roles there that outlive the run. The desired state (and a migrations folder or dump read into a
  * shadow) may not contain them.
  */
-const OUTSIDE_SCHEMA: Readonly<Record<string, string>> = {
-  CreatedbStmt: 'CREATE DATABASE',
-  DropdbStmt: 'DROP DATABASE',
-  AlterDatabaseStmt: 'ALTER DATABASE',
-  AlterDatabaseSetStmt: 'ALTER DATABASE',
-  AlterSystemStmt: 'ALTER SYSTEM',
-  CreateTableSpaceStmt: 'CREATE TABLESPACE',
-  DropTableSpaceStmt: 'DROP TABLESPACE',
-  AlterTableSpaceOptionsStmt: 'ALTER TABLESPACE',
-  CreateRoleStmt: 'CREATE ROLE',
-  AlterRoleStmt: 'ALTER ROLE',
-  AlterRoleSetStmt: 'ALTER ROLE',
-  DropRoleStmt: 'DROP ROLE',
-  GrantRoleStmt: 'GRANT or REVOKE of a role',
-  CreateSubscriptionStmt: 'CREATE SUBSCRIPTION',
+const OUTSIDE_SCHEMA: Readonly<Record<string, { what: string; role?: true }>> = {
+  CreatedbStmt: { what: 'CREATE DATABASE' },
+  DropdbStmt: { what: 'DROP DATABASE' },
+  AlterDatabaseStmt: { what: 'ALTER DATABASE' },
+  AlterDatabaseSetStmt: { what: 'ALTER DATABASE' },
+  AlterSystemStmt: { what: 'ALTER SYSTEM' },
+  CreateTableSpaceStmt: { what: 'CREATE TABLESPACE' },
+  DropTableSpaceStmt: { what: 'DROP TABLESPACE' },
+  AlterTableSpaceOptionsStmt: { what: 'ALTER TABLESPACE' },
+  CreateSubscriptionStmt: { what: 'CREATE SUBSCRIPTION' },
+  CreateRoleStmt: { what: 'CREATE ROLE', role: true },
+  AlterRoleStmt: { what: 'ALTER ROLE', role: true },
+  AlterRoleSetStmt: { what: 'ALTER ROLE', role: true },
+  DropRoleStmt: { what: 'DROP ROLE', role: true },
+  GrantRoleStmt: { what: 'GRANT or REVOKE of a role', role: true },
 };
 
 /** Split SQL text into statements; string indices (not bytes) of each statement's first token. */
@@ -136,13 +136,12 @@ function splitSqlFile(file: SourceFile): Result<SourceStatement[], UserError> {
   const at = lineLocator(file.text);
   const outside = split.value.find((s) => OUTSIDE_SCHEMA[s.kind]);
   if (outside) {
-    const what = OUTSIDE_SCHEMA[outside.kind]!;
-    const roles = what.includes('ROLE') || what.includes('role');
+    const { what, role } = OUTSIDE_SCHEMA[outside.kind]!;
     return err({
       code: 'desired-sql',
       message: `${what} acts on the server, not on a schema: schemaplan plans one database's objects`,
       location: { file: file.path, ...at(outside.start) },
-      hint: roles
+      hint: role
         ? 'roles are managed outside schemaplan: create them on the server, or list them under external.roles in schemaplan.yaml (a role the desired state grants to is created in the shadow when missing)'
         : 'remove it from the file; create databases and change server settings outside schemaplan',
     });

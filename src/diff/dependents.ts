@@ -22,20 +22,8 @@ export function addDependentRebuilds(changes: Change[], current: Catalog, desire
     if (list) list.push(e.from);
     else dependents.set(e.to, [e.from]);
   }
-  // Built on first use: only a column altered alongside a rebuilt dependency asks, and the desired catalog's edges
-  // are hundreds of thousands at 10,000 tables.
-  let desiredDeps: Map<string, Set<string>> | null = null;
-  const dependsInDesired = (from: string, to: string): boolean => {
-    if (!desiredDeps) {
-      desiredDeps = new Map();
-      for (const e of desired.edges) {
-        const tos = desiredDeps.get(e.from);
-        if (tos) tos.add(e.to);
-        else desiredDeps.set(e.from, new Set([e.to]));
-      }
-    }
-    return desiredDeps.get(from)?.has(to) ?? false;
-  };
+  // Asked only for a column altered alongside a rebuilt dependency: a scan each time beats indexing every edge.
+  const dependsInDesired = (from: string, to: string): boolean => desired.edges.some((e) => e.from === from && e.to === to);
   const touched = new Map<string, Change>();
   for (const c of changes) touched.set(encodeId(objectOf(c).id), c);
   const queue: { key: string; only: ReadonlySet<CatalogKind> | null }[] = [];

@@ -41,7 +41,6 @@ function alterColumn(from: ColumnObject, to: ColumnObject, fields: readonly stri
   const defaultChanges = fields.includes('default');
   // A default that cannot be cast to the new type would make ALTER TYPE fail: drop it first.
   if (from.default !== null && ((defaultChanges && to.default === null) || typeChanges)) out.push(stmt(`${at} DROP DEFAULT`, 'accessExclusive'));
-  if (fields.includes('identity') && from.identity && !to.identity) out.push(stmt(`${at} DROP IDENTITY`, 'accessExclusive'));
   if (typeChanges) {
     const rewrite = fields.includes('collation') || !widensWithoutRewrite(from.type, to.type);
     out.push(
@@ -108,7 +107,7 @@ const BLOCK_TYPE_CHANGE: ReadonlySet<CatalogKind> = new Set(['view', 'matview', 
 const dropsIdentity = (from: ColumnObject, to: ColumnObject, fields: readonly string[]) => fields.includes('identity') && from.identity !== null && to.identity === null;
 
 const VARCHAR = /^character varying(?:\((\d+)\))?$/;
-const NUMERIC = /^numeric(?:\((\d+)(?:,(\d+))?\))?$/;
+const NUMERIC = /^numeric(?:\(\d+(?:,\d+)?\))?$/;
 
 /**
  * Type changes Postgres makes without rewriting the table (binary-compatible, a looser limit): varchar to a longer
@@ -168,10 +167,9 @@ export const columnKind: KindModule<'column'> = {
       stmt(`ALTER TABLE ${table(o)} DROP COLUMN ${ident(o.id.name)}`, 'accessExclusive', [{ code: 'data-loss', detail: `drops column ${o.id.table}.${o.id.name} and its values` }]),
     ];
   },
+  alter: (from, to, fields, ctx) => [...alterColumn(from, to, fields, ctx), ...(dropsIdentity(from, to, fields) ? continueNumbering(to) : [])],
   // An identity that goes is dropped in the drop phase: its sequence's name is free before a new sequence (serial)
   // takes it.
-  alter: (from, to, fields, ctx) =>
-    dropsIdentity(from, to, fields) ? [...alterColumn(from, to, fields.filter((f) => f !== 'identity'), ctx), ...continueNumbering(to)] : alterColumn(from, to, fields, ctx),
   alterPhases: (from, to, fields) => ({
     release: dropsIdentity(from, to, fields) ? [stmt(`ALTER TABLE ${table(from)} ALTER COLUMN ${ident(from.id.name)} DROP IDENTITY`, 'accessExclusive')] : [],
     deferred: [],

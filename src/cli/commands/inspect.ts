@@ -1,6 +1,6 @@
 import { introspect } from '../../introspect/introspect.ts';
 import { resolveSchemas } from '../../introspect/schemas.ts';
-import { buildCatalog } from '../../model/catalog.ts';
+import { buildCatalog, type Catalog } from '../../model/catalog.ts';
 import { makePlan } from '../../plan/make-plan.ts';
 import { renderSql } from '../../plan/render/sql.ts';
 import { catalogDocument } from '../../model/catalog-json.ts';
@@ -26,13 +26,16 @@ export async function inspectCommand(flags: InspectFlags): Promise<number> {
   try {
     const schemas = await resolveSchemas(target.db, ctx.value.config);
     const catalog = await introspect(target.db, { schemas });
-    // Schemas that exist everywhere (public) are not created again.
-    const existing = () => buildCatalog([...catalog.objects.values()].filter((o) => o.kind === 'schema' && o.id.name === 'public'), [], catalog.serverVersion);
-    const text = flags.format === 'json' ? JSON.stringify(catalogDocument(catalog)) + '\n' : renderSql(makePlan(existing(), catalog, schemas));
+    const text = flags.format === 'json' ? JSON.stringify(catalogDocument(catalog)) + '\n' : renderSql(makePlan(existingEverywhere(catalog), catalog, schemas));
     const written = writeOutput(text, flags.out);
     if (!written.ok) return (printError(written.error), EXIT.error);
     return EXIT.ok;
   } finally {
     await target.dispose();
   }
+}
+
+/** What creating the schema from nothing may take as given: the schemas every database has (public). */
+function existingEverywhere(catalog: Catalog): Catalog {
+  return buildCatalog([...catalog.objects.values()].filter((o) => o.kind === 'schema' && o.id.name === 'public'), [], catalog.serverVersion);
 }

@@ -24,8 +24,11 @@ export interface ShadowProvider {
   open(): Promise<Result<Shadow, UserError>>;
 }
 
-/** Shadows still open; disposed on SIGINT/SIGTERM so a Ctrl-C never leaves a temporary database behind. */
-const live = new Set<Shadow>();
+/**
+ * Cleanups of shadows still open (or still being made); run on SIGINT/SIGTERM so a Ctrl-C never leaves a temporary
+ * database behind.
+ */
+const live = new Set<{ dispose(): Promise<void> }>();
 let hooked = false;
 let interruptedBy: NodeJS.Signals | null = null;
 
@@ -59,7 +62,7 @@ export function track(shadow: Shadow): Shadow {
  * it too. Returns the function that ends this once the shadow is tracked, or cleaned up, by its maker.
  */
 export function trackPending(dispose: () => Promise<void>): () => void {
-  const pending: Shadow = { db: null as unknown as Queryable, description: 'shadow being created', dispose };
+  const pending = { dispose };
   live.add(pending);
   hookSignals();
   return () => live.delete(pending);
