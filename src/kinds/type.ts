@@ -138,9 +138,11 @@ export const typeKind: KindModule<'type'> = {
     return [commentOn(`TYPE ${name(to)}`, to.comment)];
   },
   replace(from, to, ctx) {
-    if ((from.variant === 'enum' && to.variant === 'enum') || (from.variant === 'composite' && to.variant === 'composite')) return replaceThroughText(from, to, ctx);
-    if (from.variant === 'domain' && to.variant === 'domain') return replaceDomain(from, to, ctx);
-    return null;
+    if (from.variant !== to.variant || from.variant === 'range') return null;
+    // A domain or composite type no column holds is dropped and created like anything else (with what depends on
+    // it): renamed away, its old self could outlive a type it is built on that is itself recreated.
+    if (from.variant !== 'enum' && columnsOfType(from, ctx.current).length === 0) return null;
+    return recreateAroundColumns(from, to, to.variant === 'domain' ? to.baseType : 'text', ctx);
   },
   // A domain whose check or default calls something rebuilt lets go of them meanwhile instead of being dropped
   // (columns use it). One over a user-defined type depends on that type itself: nothing to let go of.
@@ -167,58 +169,25 @@ const attributeTypeChanges = (from: CompositeType, to: CompositeType) =>
   to.attributes.some((b) => from.attributes.some((a) => a.name === b.name && (a.type !== b.type || a.collation !== b.collation)));
 
 /**
- * A domain whose base type or collation changes cannot be altered: it is recreated under its name the way an
- * enum is — renamed away, created anew, every column converted through the new base type, the old one dropped.
- * Values the new domain rejects make the conversion fail, and the transaction rolls back.
+ * A type that cannot be altered while columns hold it is recreated under its name without touching table data:
+ * the old one renamed away, the new one created, every column converted (`via` the new type's text form, or a
+ * domain's new base type), the old one dropped. An enum losing or reordering values, a composite type whose
+ * attribute changes type under a column, a domain whose base type changes. A column's default lets go of the old
+ * type before and is set again after (diff/dependents.ts: the column's detach). Values the new type rejects make
+ * the conversion fail, and the transaction rolls back.
  */
-function replaceDomain(from: DomainType, to: DomainType, ctx: DdlContext): { before: Statement[]; after: Statement[] } {
+function recreateAroundColumns(from: TypeObject, to: TypeObject, via: string, ctx: DdlContext): { before: Statement[]; after: Statement[] } {
   const n = name(to);
-  const users = columnsOfType(from, ctx.current);
-  const convert = (c: ObjectOfKind<'column'>): Statement[] => {
-    const t = qualified(c.id.schema, c.id.table);
+  const keyword = from.variant === 'domain' ? 'DOMAIN' : 'TYPE';
+  const convert = (c: ObjectOfKind<'column'>): Statement => {
     const col = ident(c.id.name);
     const arr = c.type.endsWith('[]') ? '[]' : '';
-    return [
-      stmt(`ALTER TABLE ${t} ALTER COLUMN ${col} TYPE ${n}${arr} USING ${col}::${to.baseType}${arr}::${n}${arr}`, 'accessExclusive', [
-        { code: 'table-rewrite', detail: `converts ${c.id.table}.${c.id.name} to the recreated domain` },
-      ]),
-    ];
+    return stmt(`ALTER TABLE ${qualified(c.id.schema, c.id.table)} ALTER COLUMN ${col} TYPE ${n}${arr} USING ${col}::${via}${arr}::${n}${arr}`, 'accessExclusive', [
+      { code: 'table-rewrite', detail: `converts ${c.id.table}.${c.id.name} to the recreated type` },
+    ]);
   };
   return {
-    before: [stmt(`ALTER DOMAIN ${n} RENAME TO ${ident(`${from.id.name}__old`)}`, 'accessExclusive')],
-    after: [...createType(to), ...users.flatMap(convert), stmt(`DROP DOMAIN ${qualified(from.id.schema, `${from.id.name}__old`)}`, 'accessExclusive')],
-  };
-}
-
-/**
- * An enum that loses or reorders values (or a composite type whose attribute changes type under a table's column)
- * is recreated under the same name without touching table data:
- * rename the old type away, create the new one, convert every column through text, drop the old type. A column's
- * default lets go of the old type before and is set again after (diff/dependents.ts: the column's detach).
- * Rows holding a removed value make the conversion fail, and the transaction rolls back.
- */
-function replaceThroughText(from: EnumType | CompositeType, to: EnumType | CompositeType, ctx: DdlContext): { before: Statement[]; after: Statement[] } {
-  const n = name(to);
-  const old = qualified(from.id.schema, `${from.id.name}__old`);
-  const users = columnsOfType(from, ctx.current);
-  const convert = (c: ObjectOfKind<'column'>): Statement[] => {
-    const t = qualified(c.id.schema, c.id.table);
-    const col = ident(c.id.name);
-    const isArray = c.type.endsWith('[]');
-    const out: Statement[] = [];
-    out.push(
-      stmt(`ALTER TABLE ${t} ALTER COLUMN ${col} TYPE ${n}${isArray ? '[]' : ''} USING ${col}::text${isArray ? '[]' : ''}::${n}${isArray ? '[]' : ''}`, 'accessExclusive', [
-        { code: 'table-rewrite', detail: `converts ${c.id.table}.${c.id.name} to the recreated type` },
-      ]),
-    );
-    return out;
-  };
-  return {
-    before: [stmt(`ALTER TYPE ${n} RENAME TO ${ident(`${from.id.name}__old`)}`, 'accessExclusive')],
-    after: [
-      ...createType(to),
-      ...users.flatMap(convert),
-      stmt(`DROP TYPE ${old}`, 'accessExclusive'),
-    ],
+    before: [stmt(`ALTER ${keyword} ${n} RENAME TO ${ident(`${from.id.name}__old`)}`, 'accessExclusive')],
+    after: [...createType(to), ...columnsOfType(from, ctx.current).map(convert), stmt(`DROP ${keyword} ${qualified(from.id.schema, `${from.id.name}__old`)}`, 'accessExclusive')],
   };
 }

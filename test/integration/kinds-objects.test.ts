@@ -88,6 +88,19 @@ describe('composite types used by columns', () => {
   });
 });
 
+describe('types built on an enum that is recreated', () => {
+  it('are dropped and created around it when no column holds them', async () => {
+    const r = await roundtrip(
+      "create type e as enum ('x', 'y', 'z'); create domain de as e; create type c as (v e);",
+      "create type e as enum ('x', 'y'); create domain de as e; create type c as (v e);",
+      { prefix },
+    );
+    expect(at(r.sql, 'DROP DOMAIN public.de')).toBeLessThan(at(r.sql, 'DROP TYPE public.e__old'));
+    expect(at(r.sql, 'CREATE DOMAIN public.de')).toBeGreaterThan(at(r.sql, 'DROP TYPE public.e__old'));
+    expect(isEmpty(r.replan)).toBe(true);
+  });
+});
+
 describe('domains used by columns', () => {
   it('are recreated around their columns when the base type changes, keeping the rows', async () => {
     const from = "create domain d as varchar(10); create table t (id int, v d default 'x'); insert into t values (1, 'abc');";
