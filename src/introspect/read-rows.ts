@@ -75,7 +75,7 @@ export function readType(r: Row): TypeObject {
         checks: json<{ name: string; definition: string }[]>(r.checks),
       };
     case 'c':
-      return { ...base, variant: 'composite', attributes: json(r.attributes) };
+      return { ...base, variant: 'composite', attributes: json(r.attributes), attributeComments: json(r.attribute_comments) };
     default:
       return { ...base, variant: 'range', subtype: r.subtype, definition: r.range_definition };
   }
@@ -193,6 +193,7 @@ export function readView(r: Row): ViewObject | MatviewObject {
       definition: r.definition,
       canonical: canonicalQuery(r.definition),
       options: arr(r.options).sort(),
+      columnComments: json(r.column_comments),
     };
   }
   return {
@@ -203,6 +204,7 @@ export function readView(r: Row): ViewObject | MatviewObject {
     canonical: canonicalQuery(r.definition),
     options: arr(r.options).sort(),
     columns: json(r.columns),
+    columnComments: json(r.column_comments),
   };
 }
 

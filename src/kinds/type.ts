@@ -2,7 +2,7 @@ import { ofKind, type Catalog } from '../model/catalog.ts';
 import { stmt, type Statement } from '../model/change.ts';
 import type { ObjectOfKind, TypeObject } from '../model/objects.ts';
 import { ident, literal, qualified } from '../sql/quote.ts';
-import { commentIfAny, commentOn } from './common.ts';
+import { columnComments, commentIfAny, commentOn } from './common.ts';
 import type { DdlContext, KindModule } from './kind.ts';
 
 type EnumType = Extract<TypeObject, { variant: 'enum' }>;
@@ -36,7 +36,11 @@ function createType(o: TypeObject): Statement[] {
       sql = `CREATE TYPE ${n} AS RANGE (${o.definition})`;
       break;
   }
-  return [stmt(sql, 'none'), ...commentIfAny(`${o.variant === 'domain' ? 'DOMAIN' : 'TYPE'} ${n}`, o.comment)];
+  return [
+    stmt(sql, 'none'),
+    ...commentIfAny(`${o.variant === 'domain' ? 'DOMAIN' : 'TYPE'} ${n}`, o.comment),
+    ...(o.variant === 'composite' ? columnComments(n, {}, o.attributeComments) : []),
+  ];
 }
 
 /**
@@ -113,13 +117,14 @@ function alterComposite(from: CompositeType, to: CompositeType): Statement[] {
   }
   const out = actions.length ? [stmt(`ALTER TYPE ${n} ${actions.join(', ')}`, 'accessExclusive')] : [];
   if (from.comment !== to.comment) out.push(commentOn(`TYPE ${n}`, to.comment));
+  out.push(...columnComments(n, from.attributeComments, to.attributeComments, (a) => to.attributes.some((b) => b.name === a)));
   return out;
 }
 
 export const typeKind: KindModule<'type'> = {
   kind: 'type',
   weight: 2,
-  alterable: ['comment', 'values', 'default', 'notNull', 'checks', 'attributes'],
+  alterable: ['comment', 'values', 'default', 'notNull', 'checks', 'attributes', 'attributeComments'],
   // Another variant is another type; an enum that loses or reorders values is recreated, and so is a composite
   // type whose attribute changes type while a table column holds it (ALTER ATTRIBUTE … TYPE is refused then).
   mustReplace: (from, to, fields, current) =>

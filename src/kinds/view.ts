@@ -1,7 +1,7 @@
 import { stmt, type Statement } from '../model/change.ts';
 import type { MatviewObject, ViewObject } from '../model/objects.ts';
 import { qualified } from '../sql/quote.ts';
-import { commentIfAny, commentOn } from './common.ts';
+import { columnComments, commentIfAny, commentOn } from './common.ts';
 import type { KindModule } from './kind.ts';
 
 const name = (o: ViewObject | MatviewObject) => qualified(o.id.schema, o.id.name);
@@ -16,9 +16,13 @@ export function viewReplaceable(from: ViewObject, to: ViewObject): boolean {
 export const viewKind: KindModule<'view'> = {
   kind: 'view',
   weight: 30,
-  alterable: ['canonical', 'columns', 'options', 'comment'],
+  alterable: ['canonical', 'columns', 'options', 'comment', 'columnComments'],
   mustReplace: (from, to, fields) => (fields.includes('canonical') || fields.includes('columns')) && !viewReplaceable(from, to),
-  create: (o) => [stmt(`CREATE VIEW ${name(o)}${withOptions(o.options)} AS\n${body(o.definition)}`, 'none'), ...commentIfAny(`VIEW ${name(o)}`, o.comment)],
+  create: (o) => [
+    stmt(`CREATE VIEW ${name(o)}${withOptions(o.options)} AS\n${body(o.definition)}`, 'none'),
+    ...commentIfAny(`VIEW ${name(o)}`, o.comment),
+    ...columnComments(name(o), {}, o.columnComments),
+  ],
   drop: (o) => [stmt(`DROP VIEW ${name(o)}`, 'accessExclusive')],
   alter(from, to, fields) {
     const out: Statement[] = [];
@@ -31,6 +35,8 @@ export const viewKind: KindModule<'view'> = {
       if (to.options.length) out.push(stmt(`ALTER VIEW ${name(to)} SET (${to.options.join(', ')})`, 'accessExclusive'));
     }
     if (fields.includes('comment')) out.push(commentOn(`VIEW ${name(to)}`, to.comment));
+    // CREATE OR REPLACE keeps the columns it keeps, and their comments; appended columns have none yet.
+    if (fields.includes('columnComments')) out.push(...columnComments(name(to), from.columnComments, to.columnComments));
     return out;
   },
 };
@@ -38,8 +44,15 @@ export const viewKind: KindModule<'view'> = {
 export const matviewKind: KindModule<'matview'> = {
   kind: 'matview',
   weight: 31,
-  alterable: ['comment'],
-  create: (o) => [stmt(`CREATE MATERIALIZED VIEW ${name(o)}${withOptions(o.options)} AS\n${body(o.definition)}`, 'none'), ...commentIfAny(`MATERIALIZED VIEW ${name(o)}`, o.comment)],
+  alterable: ['comment', 'columnComments'],
+  create: (o) => [
+    stmt(`CREATE MATERIALIZED VIEW ${name(o)}${withOptions(o.options)} AS\n${body(o.definition)}`, 'none'),
+    ...commentIfAny(`MATERIALIZED VIEW ${name(o)}`, o.comment),
+    ...columnComments(name(o), {}, o.columnComments),
+  ],
   drop: (o) => [stmt(`DROP MATERIALIZED VIEW ${name(o)}`, 'accessExclusive')],
-  alter: (_from, to) => [commentOn(`MATERIALIZED VIEW ${name(to)}`, to.comment)],
+  alter: (from, to, fields) => [
+    ...(fields.includes('comment') ? [commentOn(`MATERIALIZED VIEW ${name(to)}`, to.comment)] : []),
+    ...(fields.includes('columnComments') ? columnComments(name(to), from.columnComments, to.columnComments) : []),
+  ],
 };

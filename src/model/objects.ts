@@ -48,7 +48,7 @@ export interface ExtensionObject extends Base<'extension'> {
 export type TypeVariant =
   | { readonly variant: 'enum'; readonly values: readonly string[] }
   | { readonly variant: 'domain'; readonly baseType: string; readonly notNull: boolean; readonly default: string | null; readonly collation: string | null; readonly checks: readonly { name: string; definition: string }[] }
-  | { readonly variant: 'composite'; readonly attributes: readonly { name: string; type: string; collation: string | null }[] }
+  | { readonly variant: 'composite'; readonly attributes: readonly { name: string; type: string; collation: string | null }[]; readonly attributeComments: ColumnComments }
   | { readonly variant: 'range'; readonly subtype: string; readonly definition: string };
 
 export type TypeObject = Base<'type'> & TypeVariant;
@@ -153,12 +153,17 @@ export interface ViewObject extends Base<'view'> {
   readonly canonical: string;
   readonly options: readonly string[];
   readonly columns: readonly { name: string; type: string }[];
+  readonly columnComments: ColumnComments;
 }
+
+/** COMMENT ON COLUMN of a view's or materialized view's columns: column name → comment, by name, commented ones only. */
+export type ColumnComments = Readonly<Record<string, string>>;
 
 export interface MatviewObject extends Base<'matview'> {
   readonly definition: string;
   readonly canonical: string;
   readonly options: readonly string[];
+  readonly columnComments: ColumnComments;
 }
 
 export interface SequenceObject extends Base<'sequence'> {

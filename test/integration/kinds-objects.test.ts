@@ -267,3 +267,62 @@ describe('partitions', () => {
     expect(at(r.sql, 'ALTER TABLE public.e DROP CONSTRAINT e_r')).toBeLessThan(at(r.sql, 'DROP TABLE'));
   });
 });
+
+describe('comments on the attributes of composite types', () => {
+  const type = 'create type money_t as (amount numeric, currency text);';
+  it('are created with the type, changed in place, and go with a dropped attribute', async () => {
+    const commented = type + `comment on column money_t.amount is 'in cents'; comment on column money_t.currency is 'ISO 4217';`;
+    const created = await roundtrip('', commented, { prefix });
+    expect(created.sql.slice(1)).toEqual(["COMMENT ON COLUMN public.money_t.amount IS 'in cents'", "COMMENT ON COLUMN public.money_t.currency IS 'ISO 4217'"]);
+    expect(isEmpty(created.replan)).toBe(true);
+    const changed = await roundtrip(commented, 'create type money_t as (amount numeric);' + `comment on column money_t.amount is 'in euro cents';`, { prefix });
+    expect(changed.sql).toEqual(['ALTER TYPE public.money_t DROP ATTRIBUTE currency', "COMMENT ON COLUMN public.money_t.amount IS 'in euro cents'"]);
+    expect(isEmpty(changed.replan)).toBe(true);
+  });
+});
+
+describe('comments on the columns of views and materialized views', () => {
+  const table = 'create table t (id int primary key, name text, price numeric);';
+  const view = 'create view v as select id, name from t;';
+  const matview = 'create materialized view m as select id, price from t;';
+  const comments = `comment on column v.id is 'the key'; comment on column v.name is 'who'; comment on column m.price is 'in cents';`;
+
+  it('are created with the view, changed and removed one by one, and kept when the view is replaced', async () => {
+    const created = await roundtrip(table, table + view + matview + comments, { prefix });
+    expect(created.sql).toEqual(expect.arrayContaining(["COMMENT ON COLUMN public.v.id IS 'the key'", "COMMENT ON COLUMN public.m.price IS 'in cents'"]));
+    expect(at(created.sql, 'CREATE VIEW public.v')).toBeLessThan(at(created.sql, 'COMMENT ON COLUMN public.v.id'));
+    expect(isEmpty(created.replan)).toBe(true);
+
+    const changed = await roundtrip(
+      table + view + matview + comments,
+      table + view + matview + `comment on column v.id is 'the new key'; comment on column m.id is 'row';`,
+      { prefix },
+    );
+    expect(changed.sql.sort()).toEqual([
+      "COMMENT ON COLUMN public.m.id IS 'row'",
+      'COMMENT ON COLUMN public.m.price IS NULL',
+      "COMMENT ON COLUMN public.v.id IS 'the new key'",
+      'COMMENT ON COLUMN public.v.name IS NULL',
+    ]);
+    expect(isEmpty(changed.replan)).toBe(true);
+
+    // A column appended by CREATE OR REPLACE VIEW gets its comment after the view has it.
+    const appended = await roundtrip(
+      table + view + comments.split(';')[0] + ';',
+      table + 'create view v as select id, name, price from t;' + `comment on column v.id is 'the key'; comment on column v.price is 'in cents';`,
+      { prefix },
+    );
+    expect(appended.sql).toHaveLength(2);
+    expect(appended.sql[0]).toMatch(/^CREATE OR REPLACE VIEW public\.v AS/);
+    expect(appended.sql[1]).toBe("COMMENT ON COLUMN public.v.price IS 'in cents'");
+    expect(isEmpty(appended.replan)).toBe(true);
+  });
+
+  it('are put back when the view is dropped and created again around a column type change', async () => {
+    const from = table + view + `comment on column v.name is 'who';`;
+    const r = await roundtrip(from, from.replace('name text', 'name varchar(20)'), { prefix });
+    expect(at(r.sql, 'DROP VIEW public.v')).toBeLessThan(at(r.sql, 'ALTER TABLE public.t ALTER COLUMN name'));
+    expect(at(r.sql, 'CREATE VIEW public.v')).toBeLessThan(at(r.sql, "COMMENT ON COLUMN public.v.name IS 'who'"));
+    expect(isEmpty(r.replan)).toBe(true);
+  });
+});

@@ -20,6 +20,10 @@ select n.nspname as schema,
                                            where co2.oid = a.attcollation) end) order by a.attnum)
                  from pg_attribute a join pg_type at on at.oid = a.atttypid
                  where t.typtype = 'c' and a.attrelid = t.typrelid and a.attnum > 0 and not a.attisdropped), '[]'::json) as attributes,
+       coalesce((select json_object_agg(a.attname, ds.description order by a.attname)
+                 from pg_attribute a
+                 join pg_description ds on ds.objoid = t.typrelid and ds.classoid = 'pg_class'::regclass and ds.objsubid = a.attnum
+                 where t.typtype = 'c' and a.attrelid = t.typrelid and a.attnum > 0 and not a.attisdropped), '{}'::json) as attribute_comments,
        case when t.typtype = 'r' then (select format_type(r.rngsubtype, null) from pg_range r where r.rngtypid = t.oid) end as subtype,
        case when t.typtype = 'r' then (
          select concat_ws(', ',
