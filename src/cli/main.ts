@@ -47,6 +47,7 @@ withTarget(withDesired(withConfig(program.command('apply').description('plan, co
   .option('--auto-approve', 'do not ask for confirmation')
   .option('--allow-destructive', 'allow a plan that loses data (drops a table, column, schema or extension, or recreates a table)')
   .option('--plan <file>', 'apply a plan saved with plan --format json --out FILE (refused if the target changed since)')
+  .option('--no-cache', 'normalize the desired state in a shadow even if it did not change (and keep no cache)')
   .action(async (flags) => {
     exitCode = await applyCommand(flags);
   });
@@ -61,6 +62,7 @@ withTarget(withConfig(program.command('inspect').description("print the target's
 common(program.command('report').description('the gap report: what the target lacks or has too much, with the fix the plan would make'))
   .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
   .option('--out <file>', 'write the report to a file')
+  .option('--no-cache', 'normalize the desired state and read the target again even if neither changed (and keep no cache)')
   .action(async (flags) => {
     exitCode = await reportCommand(flags);
   });
@@ -74,6 +76,7 @@ program
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif', 'github', 'markdown']).default('text'))
   .addOption(new Option('--fail-on <severity>', 'exit 3 when a finding is at or above this severity').choices(['error', 'warn', 'info', 'never']))
   .option('--update-baseline', 'write the current findings to the baseline file; later runs fail only on new ones')
+  .option('--no-cache', 'normalize the desired state in a shadow even if it did not change (and keep no cache)')
   .option('--out <file>', 'write to a file')
   .action(async (flags) => {
     exitCode = await lintCommand(flags);

@@ -45,11 +45,11 @@ export async function lintBuiltDesired(config: Config, desired: DesiredCatalog, 
 }
 
 /** desired/ → shadow → catalog → findings; statements calling missing functions become findings, not errors. */
-export async function lintDesiredState(config: Config, desiredPath: string, devUrl: string | undefined, log: Log): Promise<Result<LintResult, UserError>> {
+export async function lintDesiredState(config: Config, desiredPath: string, devUrl: string | undefined, log: Log, opts: { noCache?: boolean } = {}): Promise<Result<LintResult, UserError>> {
   const target: TargetSpec = { kind: 'embedded', dataDir: path.join(cacheDir(config), 'dev') };
   const { provider } = chooseProvider(config, target, devUrl);
   const unresolved: Unresolved[] = [];
-  const desired = await buildDesiredCatalog(config, desiredPath, provider, { cacheDir: cacheDir(config), log, unresolved });
+  const desired = await buildDesiredCatalog(config, desiredPath, provider, { cacheDir: opts.noCache ? null : cacheDir(config), log, unresolved });
   if (!desired.ok) return desired;
   const result = await lintBuiltDesired(config, desired.value, null, unresolved);
   await desired.value.released;

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dockerUnavailable } from '../../src/desired/shadow/docker.ts';
@@ -51,6 +51,21 @@ describe('the CLI on the embedded default (no server)', () => {
     expect(apply.code).toBe(0);
     expect(apply.stdout).toContain('No changes');
     expect((await cli(['plan', '--exit-code'], own)).code).toBe(0);
+  });
+
+  it('keeps no cache with --no-cache on lint, report and apply', async () => {
+    const own = project({ 'desired/t.sql': TABLES });
+    const cacheDir = path.join(own, '.schemaplan', 'cache');
+    const cached = () => (existsSync(cacheDir) ? readdirSync(cacheDir) : []);
+    const lint = await cli(['lint', '--no-cache'], own);
+    expect([0, 3], lint.stderr).toContain(lint.code);
+    const report = await cli(['report', '--no-cache'], own);
+    expect(report.code, report.stderr).toBe(0);
+    const apply = await cli(['apply', '--auto-approve', '--no-cache'], own);
+    expect(apply.code, apply.stderr).toBe(0);
+    expect(cached()).toEqual([]);
+    await cli(['lint'], own);
+    expect(cached().some((f) => f.startsWith('desired-'))).toBe(true);
   });
 
   it('plans where its caches cannot be written (.schemaplan/cache is not a directory)', async () => {

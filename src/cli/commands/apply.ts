@@ -22,6 +22,8 @@ export interface ApplyFlags extends CommonFlags {
   allowDestructive?: boolean;
   /** A plan saved with `plan --format json --out FILE`: applied only if the target is still as it was. */
   plan?: string;
+  /** commander's --no-cache */
+  cache?: boolean;
 }
 
 export async function applyCommand(flags: ApplyFlags): Promise<number> {
@@ -29,7 +31,8 @@ export async function applyCommand(flags: ApplyFlags): Promise<number> {
   if (!ctx.ok) return fail(ctx.error);
   const log = progress(false);
   if (flags.plan) return applySavedPlan(flags, ctx.value, log);
-  const prepared = await preparePlan({ ...ctx.value, log, onCold: tightenHeapForColdPlan, refreshTargetCache: true });
+  const noCache = flags.cache === false;
+  const prepared = await preparePlan({ ...ctx.value, log, onCold: tightenHeapForColdPlan, refreshTargetCache: true, noCache });
   if (!prepared.ok) return fail(prepared.error);
   const { plan, target, desired, schemas } = prepared.value;
   try {
@@ -44,7 +47,7 @@ export async function applyCommand(flags: ApplyFlags): Promise<number> {
     if (gate !== null) return gate;
     const result = await applyPlan(target.db, plan, applyOptions(ctx.value.config, target.db, schemas, log));
     if (!result.ok) return fail(result.error);
-    const cache = targetCatalogCache(ctx.value.config, ctx.value.target, schemas, { refresh: true });
+    const cache = targetCatalogCache(ctx.value.config, ctx.value.target, schemas, { refresh: true, noCache });
     const verified = await verifyConverged(target.db, desired.catalog, schemas, { manageRoles: ctx.value.config.roles.manage }, cache);
     if (!verified.ok) return fail(verified.error);
     process.stdout.write(`Applied ${plural(result.value.statements, 'statement')}. The target matches the desired state.\n`);

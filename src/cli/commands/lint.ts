@@ -10,6 +10,8 @@ export interface LintFlags extends CommonFlags {
   failOn?: FailOn;
   updateBaseline?: boolean;
   out?: string;
+  /** commander's --no-cache */
+  cache?: boolean;
 }
 
 /** Lints the desired state against the policies in lint-rules/ (configured in schemaplan.yaml `lint:`). */
@@ -17,7 +19,7 @@ export async function lintCommand(flags: LintFlags): Promise<number> {
   const ctx = resolveContext(flags);
   if (!ctx.ok) return (printError(ctx.error), EXIT.error);
   const { config, desiredPath, devUrl } = ctx.value;
-  const result = await lintDesiredState(config, desiredPath, devUrl, progress(flags.format !== 'text'));
+  const result = await lintDesiredState(config, desiredPath, devUrl, progress(flags.format !== 'text'), { noCache: flags.cache === false });
   if (!result.ok) return (printError(result.error), EXIT.error);
   if (flags.updateBaseline) {
     const file = baselinePath(config);

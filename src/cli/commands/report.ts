@@ -8,13 +8,15 @@ import { printError, progress, writeOutput } from '../output/io.ts';
 export interface ReportFlags extends CommonFlags {
   format: 'markdown' | 'json';
   out?: string;
+  /** commander's --no-cache */
+  cache?: boolean;
 }
 
 /** The gap report: the target against the desired state, in the seed audit's layout (src/report/). */
 export async function reportCommand(flags: ReportFlags): Promise<number> {
   const ctx = resolveContext(flags);
   if (!ctx.ok) return (printError(ctx.error), EXIT.error);
-  const report = await generateReport({ ...ctx.value, log: progress(flags.format === 'json') });
+  const report = await generateReport({ ...ctx.value, log: progress(flags.format === 'json'), noCache: flags.cache === false });
   if (!report.ok) return (printError(report.error), EXIT.error);
   const written = writeOutput(flags.format === 'json' ? renderJson(report.value) : renderMarkdown(report.value), flags.out);
   if (!written.ok) return (printError(written.error), EXIT.error);
