@@ -46,8 +46,13 @@ export interface KindModule<K extends CatalogKind> {
    * (views over a column whose type changes, indexes over an immutable function whose body changes); null: none.
    */
   alterRecreatesDependents?(from: ObjectOfKind<K>, to: ObjectOfKind<K>, fields: readonly string[]): ReadonlySet<CatalogKind> | null;
-  /** Custom replacement (e.g. an enum losing a value), used instead of drop + create when defined. */
-  replace?(from: ObjectOfKind<K>, to: ObjectOfKind<K>, ctx: DdlContext): { before: Statement[]; after: Statement[] } | null;
+  /**
+   * Custom replacement (e.g. an enum losing a value), used instead of drop + create when defined: `before` in the
+   * drop phase, `after` where the create would be, and `cleanup` (dropping what the replacement left behind, such
+   * as the old type renamed away) once everything that used the old object has moved on: domains and composite
+   * types over it are rebuilt around their own columns first.
+   */
+  replace?(from: ObjectOfKind<K>, to: ObjectOfKind<K>, ctx: DdlContext): { before: Statement[]; after: Statement[]; cleanup?: Statement[] } | null;
   /**
    * How this object lets go of something it depends on while that thing is rebuilt (a column's default
    * calling a replaced function): the statements, and the object as it is meanwhile. The plan then alters

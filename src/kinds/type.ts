@@ -147,7 +147,10 @@ export const typeKind: KindModule<'type'> = {
     // A domain or composite type no column holds is dropped and created like anything else (with what depends on
     // it): renamed away, its old self could outlive a type it is built on that is itself recreated.
     if (from.variant !== 'enum' && columnsOfType(from, ctx.current).length === 0) return null;
-    return recreateAroundColumns(from, to, to.variant === 'domain' ? to.baseType : 'text', ctx);
+    // A domain whose base type is the same text is rebuilt because that type (an enum) is: its columns hold
+    // values of the old, renamed-away type, which casts to the new one only through text.
+    const via = to.variant === 'domain' && from.variant === 'domain' && from.baseType !== to.baseType ? to.baseType : 'text';
+    return recreateAroundColumns(from, to, via, ctx);
   },
   // A domain whose check or default calls something rebuilt lets go of them meanwhile instead of being dropped
   // (columns use it). One over a user-defined type depends on that type itself: nothing to let go of.
@@ -179,9 +182,10 @@ const attributeTypeChanges = (from: CompositeType, to: CompositeType) =>
  * domain's new base type), the old one dropped. An enum losing or reordering values, a composite type whose
  * attribute changes type under a column, a domain whose base type changes. A column's default lets go of the old
  * type before and is set again after (diff/dependents.ts: the column's detach). Values the new type rejects make
- * the conversion fail, and the transaction rolls back.
+ * the conversion fail, and the transaction rolls back. The old type is dropped last (`cleanup`): a domain or
+ * composite type built on it still uses it until rebuilt itself.
  */
-function recreateAroundColumns(from: TypeObject, to: TypeObject, via: string, ctx: DdlContext): { before: Statement[]; after: Statement[] } {
+function recreateAroundColumns(from: TypeObject, to: TypeObject, via: string, ctx: DdlContext): { before: Statement[]; after: Statement[]; cleanup: Statement[] } {
   const n = name(to);
   const keyword = from.variant === 'domain' ? 'DOMAIN' : 'TYPE';
   const convert = (c: ObjectOfKind<'column'>): Statement => {
@@ -193,6 +197,7 @@ function recreateAroundColumns(from: TypeObject, to: TypeObject, via: string, ct
   };
   return {
     before: [stmt(`ALTER ${keyword} ${n} RENAME TO ${ident(`${from.id.name}__old`)}`, 'accessExclusive')],
-    after: [...createType(to), ...columnsOfType(from, ctx.current).map(convert), stmt(`DROP ${keyword} ${qualified(from.id.schema, `${from.id.name}__old`)}`, 'accessExclusive')],
+    after: [...createType(to), ...columnsOfType(from, ctx.current).map(convert)],
+    cleanup: [stmt(`DROP ${keyword} ${qualified(from.id.schema, `${from.id.name}__old`)}`, 'accessExclusive')],
   };
 }

@@ -30,6 +30,8 @@ export function orderChanges(changes: readonly Change[], current: Catalog, desir
   const dropNode = new Map<string, Node>();
   const nodes: Node[] = [];
   const after: PlanStep[] = [];
+  // Cleanups of custom replaces (the old type renamed away), by object key: not creates of their own.
+  const cleanupNode = new Map<string, Node>();
   const node = (phase: Node['phase'], change: Change, o: CatalogObject, statements: Statement[]) => {
     const n: Node = { phase, change, key: encodeId(o.id), weight: kindModule(o.kind).weight, statements };
     nodes.push(n);
@@ -101,6 +103,11 @@ export function orderChanges(changes: readonly Change[], current: Catalog, desir
         } else if (custom) {
           node('drop', c, c.from, custom.before);
           node('create', c, c.to, custom.after);
+          if (custom.cleanup?.length) {
+            const n: Node = { phase: 'create', change: c, key, weight: module.weight, statements: custom.cleanup };
+            nodes.push(n);
+            cleanupNode.set(key, n);
+          }
         } else {
           node('drop', c, c.from, module.drop(c.from as never, ctx));
           node('create', c, c.to, module.create(c.to as never, ctx));
@@ -136,6 +143,15 @@ export function orderChanges(changes: readonly Change[], current: Catalog, desir
     const x = createSide(e.from);
     const y = createSide(e.to);
     if (x && y && x !== y) edges.push([y, x]);
+  }
+  // What a replace leaves behind goes once its own create ran, and once what used it has been created anew (and
+  // has dropped what it left behind itself): a domain over an enum moves to the new enum before the old one goes.
+  for (const [key, cleanup] of cleanupNode) edges.push([createNode.get(key)!, cleanup]);
+  for (const e of current.edges) {
+    const cleanup = cleanupNode.get(e.to);
+    if (!cleanup) continue;
+    const x = cleanupNode.get(e.from) ?? createSide(e.from);
+    if (x && x !== cleanup) edges.push([x, cleanup]);
   }
   // A data step runs once the absorbing table and all its new columns and constraints exist, and before
   // the absorbed table is dropped.

@@ -96,7 +96,23 @@ describe('types built on an enum that is recreated', () => {
       { prefix },
     );
     expect(at(r.sql, 'DROP DOMAIN public.de')).toBeLessThan(at(r.sql, 'DROP TYPE public.e__old'));
-    expect(at(r.sql, 'CREATE DOMAIN public.de')).toBeGreaterThan(at(r.sql, 'DROP TYPE public.e__old'));
+    expect(at(r.sql, 'CREATE DOMAIN public.de')).toBeGreaterThan(at(r.sql, 'CREATE TYPE public.e AS ENUM'));
+    expect(isEmpty(r.replan)).toBe(true);
+  });
+
+  it('are recreated around their own columns when the enum they are built on loses a value, keeping the rows', async () => {
+    const types = (values: string) => `create type e as enum (${values}); create domain de as e; create type c as (v e, n int);`;
+    const table = 'create table t (id int, d de, c c);';
+    const r = await roundtrip(`${types("'x', 'y', 'z'")} ${table} insert into t values (1, 'x', row('y', 2));`, `${types("'x', 'y'")} ${table}`, {
+      prefix,
+      inspect: async (db) => (await db.query('select id, d::text as d, (c).v::text as v, (c).n as n from t')).rows,
+    });
+    expect(r.sql).toContain('ALTER TABLE public.t ALTER COLUMN d TYPE public.de USING d::text::public.de');
+    expect(r.sql).toContain('ALTER TABLE public.t ALTER COLUMN c TYPE public.c USING c::text::public.c');
+    // Each old type goes once nothing uses it: the domain's and the composite's before the enum's.
+    expect(at(r.sql, 'DROP DOMAIN public.de__old')).toBeLessThan(at(r.sql, 'DROP TYPE public.e__old'));
+    expect(at(r.sql, 'DROP TYPE public.c__old')).toBeLessThan(at(r.sql, 'DROP TYPE public.e__old'));
+    expect(r.inspected).toEqual([{ id: 1, d: 'x', v: 'y', n: 2 }]);
     expect(isEmpty(r.replan)).toBe(true);
   });
 });
@@ -110,7 +126,7 @@ describe('domains used by columns', () => {
     });
     expect(r.sql.slice(0, 2)).toEqual(['ALTER TABLE public.t ALTER COLUMN v DROP DEFAULT', 'ALTER DOMAIN public.d RENAME TO d__old']);
     expect(r.sql).toContain('ALTER TABLE public.t ALTER COLUMN v TYPE public.d USING v::character varying(50)::public.d');
-    expect(r.sql.slice(-2)).toEqual(['DROP DOMAIN public.d__old', "ALTER TABLE public.t ALTER COLUMN v SET DEFAULT 'x'::character varying"]);
+    expect(r.sql.slice(-2)).toEqual(["ALTER TABLE public.t ALTER COLUMN v SET DEFAULT 'x'::character varying", 'DROP DOMAIN public.d__old']);
     expect(r.inspected).toEqual([{ id: 1, v: 'abc' }]);
     expect(isEmpty(r.replan)).toBe(true);
   });
