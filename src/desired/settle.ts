@@ -48,7 +48,9 @@ export function settleStatements(catalog: Catalog, written: Written): string[] {
     } else if (o.kind === 'policy') {
       const parts = [fields.includes('using') ? `USING (${o.using})` : '', fields.includes('withCheck') ? `WITH CHECK (${o.withCheck})` : ''].filter(Boolean);
       out.push(`ALTER POLICY ${ident(o.id.name)} ON ${qualified(o.id.schema, o.id.table)} ${parts.join(' ')}`);
-    } else if (o.kind === 'index') {
+    } else if (o.kind === 'index' && !o.attachedTo) {
+      // A partition's index attached to its parent's cannot be dropped alone; it was built from the parent's
+      // tree, and settling the parent (dropped and created again) rebuilds it.
       out.push(`DROP INDEX ${qualified(o.id.schema, o.id.name)}`, o.definition);
     }
   }

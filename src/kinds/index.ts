@@ -6,8 +6,20 @@ import { commentIfAny, commentOn } from './common.ts';
 import type { DdlContext, KindModule } from './kind.ts';
 
 const name = (o: IndexObject) => qualified(o.id.schema, o.id.name);
-/** The definition the plan writes: as the desired state wrote it where Postgres' text is not a fixpoint. */
-const written = (o: IndexObject) => o.source?.definition ?? o.definition;
+const HEAD = /^CREATE (?:UNIQUE )?INDEX \S+ ON (?:ONLY )?\S+/;
+
+/**
+ * The definition the plan writes: as the desired state wrote it where Postgres' text is not a fixpoint. A
+ * partition's index attached to one the desired state wrote takes that text on its own table: Postgres built it
+ * from the parent's tree, which the printed text need not reproduce, and the parent attaches only an equal index.
+ */
+function written(o: IndexObject, ctx: DdlContext): string {
+  if (o.source?.definition) return o.source.definition;
+  const parent = o.attachedTo && getObject(ctx.desired, { kind: 'index', ...o.attachedTo });
+  const text = parent?.kind === 'index' ? parent.source?.definition : undefined;
+  const head = HEAD.exec(o.definition)?.[0];
+  return text && head && HEAD.test(text) ? text.replace(HEAD, head.replace(' ON ONLY ', ' ON ')) : o.definition;
+}
 
 /**
  * A partitioned table's index is created after its partitions' indexes and without ONLY (pg_get_indexdef prints
@@ -18,8 +30,8 @@ const written = (o: IndexObject) => o.source?.definition ?? o.definition;
  */
 function createIndex(o: IndexObject, ctx: DdlContext): Statement[] {
   const hazards = [{ code: 'blocks-writes' as const, detail: `blocks writes to ${o.table} while the index builds` }];
-  if (!o.attachedTo) return [stmt(written(o).replace(/^(CREATE (?:UNIQUE )?INDEX \S+ ON )ONLY /, '$1'), 'share', hazards)];
-  const create = stmt(written(o).replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS '), 'share', hazards);
+  if (!o.attachedTo) return [stmt(written(o, ctx).replace(/^(CREATE (?:UNIQUE )?INDEX \S+ ON )ONLY /, '$1'), 'share', hazards)];
+  const create = stmt(written(o, ctx).replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS '), 'share', hazards);
   if (goesWithParent(o, ctx) || !getObject(ctx.current, { kind: 'index', ...o.attachedTo })) return [create];
   return [create, stmt(`ALTER INDEX ${qualified(o.attachedTo.schema, o.attachedTo.name)} ATTACH PARTITION ${name(o)}`, 'shareUpdateExclusive')];
 }

@@ -99,6 +99,17 @@ describe('expressions Postgres does not print as a fixpoint', () => {
     }
   });
 
+  it("plans a partitioned table's index whose predicate is no fixpoint: the partitions' indexes follow their parent's", async () => {
+    const partitioned = `create table lg (id int, lvl varchar(10)) partition by list (id);
+      create table lg_1 partition of lg for values in (1);
+      create index lg_lvl on lg (lvl) where lvl in ('error', 'fatal');`;
+    const created = await roundtrip('', partitioned, { prefix: 'sp_written_' });
+    expect(created.sql.some((s) => s.startsWith('CREATE INDEX lg_lvl ON public.lg'))).toBe(true);
+    expect(isEmpty(created.replan), created.sql.join('\n')).toBe(true);
+    const same = await roundtrip(partitioned, partitioned, { prefix: 'sp_written_' });
+    expect(same.sql).toEqual([]);
+  });
+
   it('settles an expression whose source text depends on the search_path, and still converges', async () => {
     // `lim()` resolves only through the search_path: the plan cannot write this text as is, so the desired
     // catalog holds what the deparsed (schema-qualified) text stores, which is what the plan writes.
