@@ -1,7 +1,7 @@
 import { getObject, type Catalog } from '../model/catalog.ts';
 import { stmt, type Statement } from '../model/change.ts';
 import type { CatalogKind, ColumnObject } from '../model/objects.ts';
-import { ident, qualified } from '../sql/quote.ts';
+import { ident, literal, qualified } from '../sql/quote.ts';
 import { commentIfAny, commentOn, sameValue } from './common.ts';
 import type { DdlContext, KindModule } from './kind.ts';
 import { sequencesReplacedByIdentity } from './sequence.ts';
@@ -61,6 +61,7 @@ function alterColumn(from: ColumnObject, to: ColumnObject, fields: readonly stri
   }
   if (fields.includes('identity') && to.identity) {
     out.push(stmt(from.identity ? `${at} SET GENERATED ${IDENTITY[to.identity]}` : `${at} ADD ${identityClause(to)}`, 'accessExclusive'));
+    if (!from.identity) out.push(numberOnAfterRows(to));
   }
   if (fields.includes('identityOptions') && from.identity && to.identity) {
     const set = identityOptionChanges(from.identityOptions, to.identityOptions);
@@ -99,6 +100,20 @@ function continueNumbering(c: ColumnObject): Statement[] {
   if (!seq) return [];
   const col = ident(c.id.name);
   return [stmt(`SELECT setval('${seq}', coalesce((SELECT max(${col}) FROM ${table(c)}), 0) + 1, false)`, 'none')];
+}
+
+/**
+ * A new identity on a column that has values (a serial's, or plain ones) goes on after the highest of them, not
+ * from its start, or the next insert would collide with an existing row; unless its start is above them anyway.
+ */
+function numberOnAfterRows(c: ColumnObject): Statement {
+  const seq = `pg_catalog.pg_get_serial_sequence(${literal(table(c))}, ${literal(c.id.name)})`;
+  const col = ident(c.id.name);
+  return stmt(
+    `SELECT pg_catalog.setval(${seq}::regclass, max(${col})) FROM ${table(c)} ` +
+      `HAVING max(${col}) >= (SELECT s.seqstart FROM pg_catalog.pg_sequence s WHERE s.seqrelid = ${seq}::regclass AND s.seqincrement > 0)`,
+    'none',
+  );
 }
 
 /** Kinds that block ALTER COLUMN … TYPE and must be dropped and recreated around it. */
