@@ -6,6 +6,7 @@ import type { CatalogObject } from '../model/objects.ts';
 import { changedFields } from '../kinds/common.ts';
 import { kindModule } from '../kinds/registry.ts';
 import { addDependentRebuilds, REBUILD_FIELD } from './dependents.ts';
+import { rebuildKeysAcrossRetypedColumns } from './retyped-keys.ts';
 import { rebuildIndexesForNewBackers } from './partition-backing.ts';
 
 /**
@@ -29,7 +30,8 @@ export function diffCatalogs(current: Catalog, desired: Catalog): Change[] {
     if (desired.objects.has(key)) continue;
     changes.push({ op: 'drop', from });
   }
-  return addDependentRebuilds(rebuildIndexesForNewBackers(pairRenamedIndexes(changes), current, desired, REBUILD_FIELD), current, desired);
+  const rebuilt = rebuildKeysAcrossRetypedColumns(rebuildIndexesForNewBackers(pairRenamedIndexes(changes), current, desired, REBUILD_FIELD), current, desired, REBUILD_FIELD);
+  return addDependentRebuilds(rebuilt, current, desired);
 }
 
 /**

@@ -167,10 +167,15 @@ export const typeKind: KindModule<'type'> = {
   },
 };
 
-/** Columns of a type (or arrays of it), as the catalog prints their types. */
+/** Does the column hold the type (or an array of it), as the catalog prints its type? */
+export function holdsType(c: ObjectOfKind<'column'>, o: TypeObject): boolean {
+  const type = c.type.replace(/\[\]$/, '');
+  return type === name(o) || type === `${o.id.schema}.${o.id.name}` || type === o.id.name;
+}
+
+/** Columns of a type (or arrays of it). */
 function columnsOfType(o: TypeObject, current: Catalog): ObjectOfKind<'column'>[] {
-  const typeText = [name(o), `${o.id.schema}.${o.id.name}`, o.id.name];
-  return ofKind(current, 'column').filter((c) => typeText.includes(c.type.replace(/\[\]$/, '')));
+  return ofKind(current, 'column').filter((c) => holdsType(c, o));
 }
 
 const attributeTypeChanges = (from: CompositeType, to: CompositeType) =>

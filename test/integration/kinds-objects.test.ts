@@ -36,6 +36,37 @@ describe('aggregates', () => {
   });
 });
 
+describe('foreign keys whose columns change type on both sides', () => {
+  it('are dropped before the columns change and added after, keeping the rows', async () => {
+    const rows = async (db: Queryable) => (await db.query('select pid from c')).rows;
+    const r = await roundtrip(
+      'create table p (id int primary key); create table c (pid int references p); insert into p values (1); insert into c values (1);',
+      'create table p (id text primary key); create table c (pid text references p);',
+      { prefix, inspect: rows },
+    );
+    expect(at(r.sql, 'ALTER TABLE public.c DROP CONSTRAINT c_pid_fkey')).toBeLessThan(at(r.sql, 'ALTER TABLE public.p ALTER COLUMN id TYPE text'));
+    expect(at(r.sql, 'ALTER TABLE public.c ADD CONSTRAINT c_pid_fkey')).toBeGreaterThan(at(r.sql, 'ALTER TABLE public.c ALTER COLUMN pid TYPE text'));
+    expect(r.inspected).toEqual([{ pid: '1' }]);
+    expect(isEmpty(r.replan)).toBe(true);
+  });
+
+  it('are dropped and added around an enum both sides hold when it loses a value', async () => {
+    const tables = 'create table p (code cur primary key); create table c (code cur references p);';
+    const r = await roundtrip(
+      `create type cur as enum ('eur', 'usd', 'xxx'); ${tables} insert into p values ('eur'); insert into c values ('eur');`,
+      `create type cur as enum ('eur', 'usd'); ${tables}`,
+      { prefix },
+    );
+    expect(at(r.sql, 'ALTER TABLE public.c DROP CONSTRAINT c_code_fkey')).toBeLessThan(at(r.sql, 'ALTER TYPE public.cur RENAME TO cur__old'));
+    expect(isEmpty(r.replan)).toBe(true);
+  });
+
+  it('stay when only one side changes type', async () => {
+    const r = await roundtrip('create table p (id bigint primary key); create table c (pid int references p);', 'create table p (id bigint primary key); create table c (pid bigint references p);', { prefix });
+    expect(r.sql).toEqual(['ALTER TABLE public.c ALTER COLUMN pid TYPE bigint USING pid::bigint']);
+  });
+});
+
 describe('constraints changed in place', () => {
   it('validates a NOT VALID constraint instead of dropping and adding it', async () => {
     const tables = 'create table p (id int primary key); create table c (pid int, n int);';
