@@ -81,6 +81,9 @@ async function runSegment(db: Queryable, seg: Segment, opts: ApplyOptions, offse
       // Function bodies may name tables created later in the plan (as pg_dump output does); they are
       // checked when called, exactly as in the shadow where the desired state was loaded.
       await db.exec('SET LOCAL check_function_bodies = false');
+    } else {
+      // A statement committed on its own (an enum value) waits no longer for a lock than the rest would.
+      await db.exec(`SET lock_timeout = ${literal(opts.lockTimeout)}; SET statement_timeout = ${literal(opts.statementTimeout)}`);
     }
     for (let i = 0; i < seg.statements.length; i++) {
       const s = seg.statements[i]!;
@@ -104,5 +107,7 @@ async function runSegment(db: Queryable, seg: Segment, opts: ApplyOptions, offse
   } catch (e) {
     if (seg.transactional) await db.exec('ROLLBACK').catch(() => {});
     throw e;
+  } finally {
+    if (!seg.transactional) await db.exec('RESET lock_timeout; RESET statement_timeout').catch(() => {});
   }
 }

@@ -4,6 +4,7 @@ import { sha256 } from '../model/fingerprint.ts';
 import { encodeId } from '../model/identity.ts';
 import { internRow } from '../model/intern.ts';
 import { loadParser } from '../sql/parser.ts';
+import { literal } from '../sql/quote.ts';
 import type { CatalogObject } from '../model/objects.ts';
 import type { Queryable } from '../db/queryable.ts';
 import { catalogVersionSql, readCatalogVersion } from './catalog-version.ts';
@@ -66,6 +67,8 @@ export interface IntrospectOptions {
    * where more connections would take CPU from the DDL rather than time from the user.
    */
   readonly background?: boolean;
+  /** How long to wait for a lock another session holds (default READ_LOCK_TIMEOUT). */
+  readonly lockTimeout?: string;
 }
 
 /**
@@ -77,6 +80,9 @@ export interface CatalogCache {
   store(version: string, catalog: Catalog): void;
 }
 
+/** How long reading the catalogs waits for a lock another session holds (SESSION). */
+export const READ_LOCK_TIMEOUT = '30s';
+
 /** Extra connections reading the same snapshot on a server: catalog queries are CPU-bound there. */
 const PARALLEL = 3;
 
@@ -84,28 +90,35 @@ const PARALLEL = 3;
 // whatever the session's search_path, and the DDL rendered from it runs anywhere. The catalogs' row estimates
 // put pg_depend's query above jit_above_cost, and compiling it costs more than running it (70 of 200 ms at
 // 1,000 tables).
-const SESSION = `SET LOCAL search_path = ''; SET LOCAL jit = off`;
+// A catalog read waits for a lock as long as a person would wait for a plan, not forever: pg_get_indexdef and
+// friends open relations, and a migration holding ACCESS EXCLUSIVE on one would hold the plan up until it ends.
+const session = (lockTimeout: string) => `SET LOCAL search_path = ''; SET LOCAL jit = off; SET LOCAL lock_timeout = ${literal(lockTimeout)}`;
 
 /**
  * Reads the managed schemas of a database into a Catalog, in one READ ONLY REPEATABLE READ snapshot: one
  * transaction, or on a server several connections sharing an exported snapshot.
  */
 export async function introspect(db: Queryable, opts: IntrospectOptions): Promise<Catalog> {
-  if (!opts.cache) return readCatalog(db, opts);
   try {
     return await readCatalog(db, opts);
   } catch (e) {
     // A server where the version query cannot run (a catalog or function revoked from the role) is read
     // without the cache; its error ended that transaction, so the read starts over.
-    if (!(e instanceof CatalogVersionUnavailable)) throw e;
-    return readCatalog(db, { ...opts, cache: undefined });
+    if (opts.cache && e instanceof CatalogVersionUnavailable) return readCatalog(db, { ...opts, cache: undefined }).catch((e2: unknown) => lockTimedOut(e2, opts));
+    return lockTimedOut(e, opts);
   }
+}
+
+/** A catalog read that waited READ_LOCK_TIMEOUT for a lock fails saying so; any other error as it is. */
+function lockTimedOut(e: unknown, opts: IntrospectOptions): never {
+  if ((e as { code?: string }).code !== '55P03') throw e;
+  throw new Error(`reading the catalogs waited ${opts.lockTimeout ?? READ_LOCK_TIMEOUT} for a lock another session holds (a migration or a long transaction?): try again once it is done`);
 }
 
 class CatalogVersionUnavailable extends Error {}
 
 async function readCatalog(db: Queryable, opts: IntrospectOptions): Promise<Catalog> {
-  await db.exec(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ${SESSION}`);
+  await db.exec(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ${session(opts.lockTimeout ?? READ_LOCK_TIMEOUT)}`);
   const helpers: Queryable[] = [];
   let read: { version: string; catalog: Catalog } | null = null;
   try {
@@ -126,7 +139,7 @@ async function readCatalog(db: Queryable, opts: IntrospectOptions): Promise<Cata
         Array.from({ length: PARALLEL - 1 }, async () => {
           const h = await db.fork!();
           helpers.push(h);
-          await h.exec(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT '${snapshot}'; ${SESSION}`);
+          await h.exec(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT '${snapshot}'; ${session(opts.lockTimeout ?? READ_LOCK_TIMEOUT)}`);
         }),
       );
       // A failed version query aborts the snapshot's transaction, and the other connections then fail to

@@ -7,7 +7,8 @@ import { connectPg } from '../../src/db/queryable.ts';
 import { buildDesiredCatalog } from '../../src/desired/build.ts';
 import type { ShadowProvider } from '../../src/desired/shadow/provider.ts';
 import { serverProvider } from '../../src/desired/shadow/server.ts';
-import { SERVER_URL } from '../helpers/db.ts';
+import { createTestDb, SERVER_URL } from '../helpers/db.ts';
+import { introspect } from '../../src/introspect/introspect.ts';
 import { isEmpty } from '../../src/plan/plan.ts';
 import { roundtrip } from '../helpers/roundtrip.ts';
 
@@ -202,6 +203,25 @@ describe('the shadow of a desired state that does not compile', () => {
       expect(left.rows).toHaveLength(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('reading a target while another session holds a lock', () => {
+  it('gives up after the lock timeout with a message saying why, instead of waiting for the lock', async () => {
+    const t = await createTestDb('sp_locked_', 'create table k (id int primary key, v int); create index k_v on k (v);');
+    const holder = await connectPg(t.url);
+    const reader = await connectPg(t.url);
+    try {
+      await holder.exec('begin; lock table k in access exclusive mode');
+      await expect(introspect(reader, { schemas: ['public'], lockTimeout: '300ms' })).rejects.toThrow(/waited 300ms for a lock another session holds/);
+      await holder.exec('commit');
+      const catalog = await introspect(reader, { schemas: ['public'], lockTimeout: '300ms' });
+      expect([...catalog.objects.values()].some((o) => o.kind === 'index' && o.id.name === 'k_v')).toBe(true);
+    } finally {
+      await holder.close();
+      await reader.close();
+      await t.drop();
     }
   });
 });
