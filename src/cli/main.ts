@@ -45,7 +45,7 @@ common(program.command('plan').description('show the DDL that turns the target i
 
 withTarget(withDesired(withConfig(program.command('apply').description('plan, confirm, and apply in one transaction; verify the result'))), false)
   .option('--auto-approve', 'do not ask for confirmation')
-  .option('--allow-destructive', 'allow a plan that loses data (drops a table, column, schema or extension, or recreates a table)')
+  .option('--allow-destructive', 'allow a plan that loses data (drops a table, column, schema or extension, recreates a table, or converts a column to a type that rounds or cuts values)')
   .option('--plan <file>', 'apply a plan saved with plan --format json --out FILE (refused if the target changed since)')
   .option('--no-cache', 'normalize the desired state in a shadow even if it did not change (and keep no cache)')
   .action(async (flags) => {

@@ -42,13 +42,15 @@ function alterColumn(from: ColumnObject, to: ColumnObject, fields: readonly stri
   // A default that cannot be cast to the new type would make ALTER TYPE fail: drop it first.
   if (from.default !== null && ((defaultChanges && to.default === null) || typeChanges)) out.push(stmt(`${at} DROP DEFAULT`, 'accessExclusive'));
   if (typeChanges) {
+    const retyped = from.type !== to.type;
     const rewrite = fields.includes('collation') || !widensWithoutRewrite(from.type, to.type);
+    const change = retyped ? `the type of ${to.id.table}.${to.id.name} from ${from.type} to ${to.type}` : `the collation of ${to.id.table}.${to.id.name}`;
+    const lossy = retyped && lossyConversion(from.type, to.type);
     out.push(
-      stmt(
-        `${at} TYPE ${to.type}${to.collation ? ` COLLATE ${to.collation}` : ''} USING ${col}::${to.type}`,
-        'accessExclusive',
-        rewrite ? [{ code: 'table-rewrite', detail: `changes the type of ${to.id.table}.${to.id.name} from ${from.type} to ${to.type}` }] : [],
-      ),
+      stmt(`${at} TYPE ${to.type}${to.collation ? ` COLLATE ${to.collation}` : ''} USING ${col}::${to.type}`, 'accessExclusive', [
+        ...(rewrite ? [{ code: 'table-rewrite' as const, detail: `changes ${change}` }] : []),
+        ...(lossy ? [{ code: 'data-loss' as const, detail: `${lossy}: ${to.id.table}.${to.id.name} from ${from.type} to ${to.type}` }] : []),
+      ]),
     );
   }
   if (to.default !== null && (defaultChanges || typeChanges)) out.push(stmt(`${at} SET DEFAULT ${writtenDefault(to)}`, 'accessExclusive'));
@@ -137,6 +139,39 @@ function widensWithoutRewrite(from: string, to: string): boolean {
   }
   if (from === 'text') return to === 'character varying';
   return NUMERIC.test(from) && to === 'numeric';
+}
+
+const CHARS = /^(?:character varying|character|bit varying|bit)\((\d+)\)$/;
+const NUMERIC_PS = /^numeric\((\d+)(?:,(\d+))?\)$/;
+const INTEGERS = new Set(['smallint', 'integer', 'bigint']);
+const FRACTIONAL = /^(?:numeric(?:\(.*\))?|real|double precision)$/;
+const TIMESTAMPS = /^timestamp(?:\((\d)\))? with(?:out)? time zone$/;
+
+/**
+ * Conversions that keep every row but not every value (the cast in USING rounds or cuts silently): what they do,
+ * or null. Conversions that fail on a value they cannot hold (text → integer, bigint → integer) lose nothing: the
+ * apply fails and rolls back.
+ */
+export function lossyConversion(from: string, to: string): string | null {
+  const toChars = CHARS.exec(to);
+  if (toChars) {
+    const fromChars = CHARS.exec(from);
+    if (!fromChars || Number(fromChars[1]) > Number(toChars[1])) return 'cuts longer values';
+  }
+  const toNumeric = NUMERIC_PS.exec(to);
+  if (toNumeric) {
+    const s = Number(toNumeric[2] ?? 0);
+    const fromNumeric = NUMERIC_PS.exec(from);
+    // Fewer digits before the point fail on a value too large instead.
+    if (fromNumeric ? Number(fromNumeric[2] ?? 0) > s : from === 'numeric' || from === 'real' || from === 'double precision') return 'rounds values';
+  }
+  if (INTEGERS.has(to) && FRACTIONAL.test(from)) return 'rounds values';
+  if (to === 'real' && (from === 'double precision' || from.startsWith('numeric') || from === 'bigint' || from === 'integer')) return 'rounds values';
+  if (to === 'double precision' && (from.startsWith('numeric') || from === 'bigint')) return 'rounds values';
+  if (to === 'date' && TIMESTAMPS.test(from)) return 'drops the time of day';
+  const [fromTs, toTs] = [TIMESTAMPS.exec(from), TIMESTAMPS.exec(to)];
+  if (fromTs && toTs && Number(toTs[1] ?? 6) < Number(fromTs[1] ?? 6)) return 'rounds fractional seconds';
+  return null;
 }
 
 const differing = (a: ColumnObject, b: ColumnObject, fields: (keyof ColumnObject)[]) => fields.filter((f) => !sameValue(a[f], b[f]));

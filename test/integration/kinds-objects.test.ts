@@ -196,6 +196,13 @@ describe('stored generated columns', () => {
     expect(isEmpty(r.replan)).toBe(true);
   });
 
+  it('is data loss when a type change rounds or cuts values, and a table rewrite only when it keeps them', async () => {
+    const rounded = await roundtrip('create table t (amount numeric(10,2));', 'create table t (amount numeric(10,0));', { prefix });
+    expect(hazards(rounded)).toEqual(['table-rewrite', 'data-loss']);
+    const widened = await roundtrip('create table t (amount numeric(10,2));', 'create table t (amount numeric(12,2));', { prefix });
+    expect(hazards(widened)).toEqual(['table-rewrite']);
+  });
+
   it('is data loss when an ordinary column becomes generated: its stored values are replaced', async () => {
     const r = await roundtrip('create table t (a int, b int);', 'create table t (a int, b int generated always as (a * 2) stored);', { prefix });
     expect(hazards(r)).toContain('data-loss');
