@@ -187,6 +187,17 @@ function partitionParentColumn(o: ColumnObject, desired: Catalog): ColumnObject 
   return p?.kind === 'column' ? { ...p, id: o.id, comment: null } : null;
 }
 
+/**
+ * Does the column's table leave a parent (INHERITS) in this plan? NO INHERIT makes the columns it inherited its
+ * own, which the catalog left to the parent: the desired column may already be there.
+ */
+function leavesParent(o: ColumnObject, ctx: DdlContext): boolean {
+  const id = { kind: 'table' as const, schema: o.id.schema, name: o.id.table };
+  const [before, after] = [getObject(ctx.current, id), getObject(ctx.desired, id)];
+  const key = (p: { schema: string; name: string }) => `${p.schema}.${p.name}`;
+  return before?.kind === 'table' && after?.kind === 'table' && before.inherits.some((p) => !after.inherits.some((q) => key(q) === key(p)));
+}
+
 /** A partition's column whose override goes away stays (with its parent's settings); any other column is dropped. */
 export const columnDropped = (o: ColumnObject, ctx: DdlContext): boolean => partitionParentColumn(o, ctx.desired) === null;
 
@@ -205,7 +216,7 @@ export const columnKind: KindModule<'column'> = {
           ? [{ code: 'table-rewrite' as const, detail: `computes ${o.id.table}.${o.id.name} for every row` }]
           : [];
     return [
-      stmt(`ALTER TABLE ${table(o)} ADD COLUMN ${columnDefinition(o)}`, 'accessExclusive', hazards),
+      stmt(`ALTER TABLE ${table(o)} ADD COLUMN ${leavesParent(o, ctx) ? 'IF NOT EXISTS ' : ''}${columnDefinition(o)}`, 'accessExclusive', hazards),
       ...commentIfAny(`COLUMN ${table(o)}.${ident(o.id.name)}`, o.comment),
     ];
   },

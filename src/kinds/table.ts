@@ -1,4 +1,4 @@
-import { childrenOf } from '../model/catalog.ts';
+import { childrenOf, columnsOf } from '../model/catalog.ts';
 import { stmt, type Statement } from '../model/change.ts';
 import type { ColumnObject, ConstraintObject, TableObject } from '../model/objects.ts';
 import { ident, qualified } from '../sql/quote.ts';
@@ -80,16 +80,35 @@ const replicaIdentity = (o: TableObject) => stmt(`ALTER TABLE ONLY ${name(o)} RE
 const parentKey = (p: { schema: string; name: string }) => qualified(p.schema, p.name);
 
 /**
- * NO INHERIT before the drop phase (an inherited column cannot be dropped), INHERIT after everything (the
- * child must first have the parent's columns).
+ * NO INHERIT before the drop phase (an inherited column cannot be dropped), INHERIT after everything: the child
+ * must first have the parent's columns, which the catalog leaves to the parent, so those it lacks are added then.
  */
-function inheritPhases(from: TableObject, to: TableObject, fields: readonly string[]): { release: Statement[]; deferred: Statement[] } {
+function inheritPhases(from: TableObject, to: TableObject, fields: readonly string[], ctx: DdlContext): { release: Statement[]; deferred: Statement[] } {
   if (!fields.includes('inherits')) return { release: [], deferred: [] };
   const n = name(to);
-  return {
-    release: from.inherits.filter((p) => !to.inherits.some((q) => parentKey(q) === parentKey(p))).map((p) => stmt(`ALTER TABLE ${n} NO INHERIT ${parentKey(p)}`, 'accessExclusive')),
-    deferred: to.inherits.filter((p) => !from.inherits.some((q) => parentKey(q) === parentKey(p))).map((p) => stmt(`ALTER TABLE ${n} INHERIT ${parentKey(p)}`, 'accessExclusive')),
-  };
+  const own = new Set([...columnsOf(ctx.current, from.id), ...columnsOf(ctx.desired, to.id)].map((c) => c.id.name));
+  const deferred: Statement[] = [];
+  for (const p of to.inherits.filter((p) => !from.inherits.some((q) => parentKey(q) === parentKey(p)))) {
+    for (const c of columnsOf(ctx.desired, { kind: 'table', schema: p.schema, name: p.name })) {
+      if (own.has(c.id.name)) continue;
+      own.add(c.id.name);
+      deferred.push(stmt(`ALTER TABLE ${n} ADD COLUMN ${ident(c.id.name)} ${c.type}${c.collation ? ` COLLATE ${c.collation}` : ''}${c.notNull ? ' NOT NULL' : ''}`, 'accessExclusive'));
+    }
+    deferred.push(stmt(`ALTER TABLE ${n} INHERIT ${parentKey(p)}`, 'accessExclusive'));
+  }
+  // Leaving a parent, the child keeps the columns it inherited as its own (NO INHERIT): those the desired child
+  // has are its own from then on, the others are dropped.
+  const release: Statement[] = [];
+  const keep = new Set([...columnsOf(ctx.desired, to.id).map((c) => c.id.name), ...to.inherits.flatMap((p) => columnsOf(ctx.current, { kind: 'table', ...p }).map((c) => c.id.name))]);
+  for (const p of from.inherits.filter((p) => !to.inherits.some((q) => parentKey(q) === parentKey(p)))) {
+    release.push(stmt(`ALTER TABLE ${n} NO INHERIT ${parentKey(p)}`, 'accessExclusive'));
+    for (const c of columnsOf(ctx.current, { kind: 'table', ...p })) {
+      if (keep.has(c.id.name)) continue;
+      keep.add(c.id.name);
+      release.push(stmt(`ALTER TABLE ${n} DROP COLUMN ${ident(c.id.name)}`, 'accessExclusive', [{ code: 'data-loss', detail: `drops column ${to.id.name}.${c.id.name}, inherited from ${p.name} until now, and its values` }]));
+    }
+  }
+  return { release, deferred };
 }
 
 export const tableKind: KindModule<'table'> = {

@@ -36,6 +36,29 @@ describe('aggregates', () => {
   });
 });
 
+describe('tables that inherit (INHERITS)', () => {
+  it("leave the columns they only inherit to their parent: added, retyped and generated there", async () => {
+    const from = "create table base (id int, a text, g text generated always as (a || '!') stored); create table child (extra int) inherits (base); insert into child (id, a, extra) values (1, 'x', 2);";
+    const to = "create table base (id bigint, a text, g text generated always as (a || '!') stored, x int); create table child (extra int) inherits (base);";
+    const r = await roundtrip(from, to, { prefix, inspect: async (db) => (await db.query('select id::int as id, g, extra from child')).rows });
+    expect(r.sql).toEqual(['ALTER TABLE public.base ALTER COLUMN id TYPE bigint USING id::bigint', 'ALTER TABLE public.base ADD COLUMN x integer']);
+    expect(r.inspected).toEqual([{ id: 1, g: 'x!', extra: 2 }]);
+    expect(isEmpty(r.replan)).toBe(true);
+    // Leaving the parent, the child keeps what it inherited as its own columns.
+    const left = await roundtrip('create table base (id int, a text); create table child (extra int) inherits (base);', 'create table base (id int, a text); create table child (id int, a text, extra int);', { prefix });
+    expect(left.sql[0]).toBe('ALTER TABLE public.child NO INHERIT public.base');
+    expect(left.sql.slice(1).sort()).toEqual(['a text', 'id integer'].map((c) => `ALTER TABLE public.child ADD COLUMN IF NOT EXISTS ${c}`));
+    expect(isEmpty(left.replan)).toBe(true);
+    // Joining one, it gets the parent's columns it lacks first.
+    const joined = await roundtrip('create table base (id int not null, a text); create table child (extra int);', 'create table base (id int not null, a text); create table child (extra int) inherits (base);', { prefix });
+    expect(joined.sql).toEqual(['ALTER TABLE public.child ADD COLUMN id integer NOT NULL', 'ALTER TABLE public.child ADD COLUMN a text', 'ALTER TABLE public.child INHERIT public.base']);
+    expect(isEmpty(joined.replan)).toBe(true);
+    const created = await roundtrip('', to, { prefix });
+    expect(created.sql.find((s) => s.startsWith('CREATE TABLE public.child'))).toBe('CREATE TABLE public.child (\n  extra integer\n) INHERITS (public.base)');
+    expect(isEmpty(created.replan)).toBe(true);
+  });
+});
+
 describe('foreign keys whose columns change type on both sides', () => {
   it('are dropped before the columns change and added after, keeping the rows', async () => {
     const rows = async (db: Queryable) => (await db.query('select pid from c')).rows;

@@ -30,13 +30,15 @@ left join pg_description ds on ds.objoid = a.attrelid and ds.classoid = 'pg_clas
 where n.nspname = any($1::text[])
   and c.relkind in ('r', 'p')
   and a.attnum > 0 and not a.attisdropped
-  -- a partition's columns are its parent's, unless it overrides the default or adds NOT NULL
-  and (a.attislocal or not c.relispartition or exists (
+  -- an inherited column is its parent's: a partition's unless the partition overrides its default or adds NOT NULL
+  -- (or was attached with its own columns), and always an INHERITS child's (declared by the child too or not:
+  -- ALTER TABLE … INHERIT leaves the columns it needs declared, which nothing can undo)
+  and (case when not c.relispartition then a.attinhcount = 0 else a.attislocal or exists (
         select 1 from pg_inherits i
         join pg_attribute pa on pa.attrelid = i.inhparent and pa.attname = a.attname
         left join pg_attrdef pd on pd.adrelid = pa.attrelid and pd.adnum = pa.attnum
         where i.inhrelid = c.oid
           and ((a.attnotnull and not pa.attnotnull)
-               or pg_get_expr(ad.adbin, ad.adrelid) is distinct from pg_get_expr(pd.adbin, pd.adrelid))))
+               or pg_get_expr(ad.adbin, ad.adrelid) is distinct from pg_get_expr(pd.adbin, pd.adrelid))) end)
   and not exists (select 1 from pg_depend d
                   where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'e')
