@@ -49,9 +49,10 @@ export function addDependentRebuilds(changes: Change[], current: Catalog, desire
       if (only && !only.has(from.kind)) continue;
       const existing = touched.get(dep);
       if (existing && existing.op !== 'alter') continue;
-      // A column's only tie to a replaced object is its default (its type would be a data-losing change):
-      // it lets go of the default and takes it back; anything else is rebuilt.
-      if (from.kind === 'column' && !KINDS.column.detach!(from)) continue;
+      // A stored generated column is computed from what it depends on: it is dropped and added again (computed
+      // anew). Any other column's tie is its default, evaluated at each insert: an in-place change of what it
+      // calls leaves it right, and around a replaced object it lets go of the default and takes it back.
+      if (from.kind === 'column' && from.generated === null && (only || !KINDS.column.detach!(from))) continue;
       // A column whose own change already lets go of the dependency (a new default, a new type that drops and
       // sets its default) is altered before the dependency is dropped (plan/build.ts) — unless its new default
       // calls the rebuilt object again: then it must let go before the drop and take it back after the create.

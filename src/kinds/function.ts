@@ -8,15 +8,15 @@ import type { KindModule } from './kind.ts';
 export const signature = (o: FunctionObject) => `${ident(o.id.schema)}.${ident(o.id.name)}(${o.id.args.join(', ')})`;
 const what = (o: FunctionObject) => `${o.isProcedure ? 'PROCEDURE' : o.isAggregate ? 'AGGREGATE' : 'FUNCTION'} ${signature(o)}`;
 
-const COMPUTED_FROM_IT: ReadonlySet<CatalogKind> = new Set(['index', 'constraint']);
+const COMPUTED_FROM_IT: ReadonlySet<CatalogKind> = new Set(['index', 'constraint', 'column']);
 
 export const functionKind: KindModule<'function'> = {
   kind: 'function',
   weight: 5,
   // CREATE OR REPLACE can change the body and attributes, never the result type, argument names or defaults.
   alterable: ['definition', 'language', 'securityDefiner', 'volatility', 'config', 'comment'],
-  // An index (or CHECK) over an immutable function holds values the old body computed: CREATE OR REPLACE leaves
-  // it silently stale, so it is built (validated) again after.
+  // An index, CHECK or stored generated column over an immutable function holds values the old body computed:
+  // CREATE OR REPLACE leaves it silently stale, so it is built (validated, computed) again after.
   alterRecreatesDependents: (from, to, fields) => (fields.includes('definition') && from.volatility === 'immutable' && to.volatility === 'immutable' ? COMPUTED_FROM_IT : null),
   create: (o) => [stmt(o.definition.trim(), 'none'), ...commentIfAny(what(o), o.comment)],
   drop: (o) => [stmt(`DROP ${what(o)}`, 'accessExclusive')],

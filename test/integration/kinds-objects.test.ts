@@ -219,6 +219,18 @@ describe('stored generated columns', () => {
     expect(isEmpty(r.replan)).toBe(true);
   });
 
+  it('is computed anew when a column it reads changes type, or an immutable function it calls changes body', async () => {
+    const retyped = await roundtrip('create table t (a int, g int generated always as (a * 2) stored); insert into t (a) values (2);', 'create table t (a bigint, g int generated always as (a * 2) stored);', { prefix, inspect: async (db) => (await db.query('select a, g from t')).rows });
+    expect(at(retyped.sql, 'ALTER TABLE public.t DROP COLUMN g')).toBeLessThan(at(retyped.sql, 'ALTER TABLE public.t ALTER COLUMN a TYPE bigint'));
+    expect(retyped.inspected).toEqual([{ a: '2', g: 4 }]);
+    expect(isEmpty(retyped.replan)).toBe(true);
+    const fn = (body: string) => `create function f(x int) returns int language sql immutable as 'select ${body}';`;
+    const table = 'create table t (a int, g int generated always as (f(a)) stored);';
+    const rebody = await roundtrip(`${fn('x')} ${table} insert into t (a) values (1);`, `${fn('x * 10')} ${table}`, { prefix, inspect: async (db) => (await db.query('select a, g from t')).rows });
+    expect(rebody.inspected).toEqual([{ a: 1, g: 10 }]);
+    expect(isEmpty(rebody.replan)).toBe(true);
+  });
+
   it('is data loss when a type change rounds or cuts values, and a table rewrite only when it keeps them', async () => {
     const rounded = await roundtrip('create table t (amount numeric(10,2));', 'create table t (amount numeric(10,0));', { prefix });
     expect(hazards(rounded)).toEqual(['table-rewrite', 'data-loss']);
