@@ -19,7 +19,7 @@ import type { SourceFile, SourceStatement } from './sources.ts';
 import { loadParser } from '../sql/parser.ts';
 import { findWrittenSources, isWritten, withWrittenSources } from './expression-sources.ts';
 import { settleExpressions } from './settle.ts';
-import { splitSql } from './sql-format.ts';
+import { refuseUnmanaged, splitSql } from './sql-format.ts';
 import { collectTransitions, transitionInsertSql } from './yaml/index.ts';
 import type { PlanHints } from '../plan/hints.ts';
 
@@ -50,6 +50,8 @@ export async function compileDesired(found: readonly SourceFile[]): Promise<Resu
     if (!compiled.ok) return err(compiled.error[0]!);
     statements.push(...compiled.value);
   }
+  const managed = refuseUnmanaged(statements);
+  if (!managed.ok) return managed;
   // Files that hold no statement are a valid (empty) desired state: everything managed is to be dropped.
   // A directory without any desired file is not: that is almost always a wrong path.
   return ok({ files: found, statements });

@@ -20,6 +20,8 @@ export interface SourceStatement {
   readonly suppressions?: readonly Suppression[];
   /** Role names the statement mentions, when its format parsed it anyway (see desired/roles.ts). */
   readonly roles?: readonly string[];
+  /** What it makes that schemaplan does not manage (`CREATE RULE`, …), when its format knows (sql-format.ts). */
+  readonly unmanaged?: string;
   /**
    * Where the parts of a statement generated from several source nodes came from (a YAML table's columns,
    * keys and checks in its CREATE TABLE): an error Postgres reports at a position inside one is reported there.

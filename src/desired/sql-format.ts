@@ -32,6 +32,40 @@ export interface RawStatement {
   readonly roles: readonly string[];
   /** the parse tree's node type (`CreateStmt`, `CreatedbStmt`, …) */
   readonly kind: string;
+  /** what it makes that schemaplan does not read back from the catalogs (`CREATE RULE`, …), or null */
+  readonly unmanaged: string | null;
+}
+
+/**
+ * Statements making objects the catalog queries do not read, and that nothing else in a schema is built on: in a
+ * desired state they would run in the shadow and never be planned, so an apply would report success without
+ * them. (Collations, text search configurations, operators and casts are not here: columns and indexes of the
+ * desired state may use them, so they run in the shadow; the target must get them some other way, see
+ * docs/conformance.md.)
+ */
+const UNMANAGED: Readonly<Record<string, string>> = {
+  RuleStmt: 'CREATE RULE',
+  CreatePublicationStmt: 'CREATE PUBLICATION',
+  AlterPublicationStmt: 'ALTER PUBLICATION',
+  CreateEventTrigStmt: 'CREATE EVENT TRIGGER',
+  CreateStatsStmt: 'CREATE STATISTICS',
+};
+
+
+/**
+ * The first statement of a desired state that makes an object schemaplan does not manage, as an error at its
+ * location: `unmanaged` is set by the SQL split, which a migrations folder or a dump (loaded as they are, never
+ * planned from) goes through too.
+ */
+export function refuseUnmanaged(statements: readonly SourceStatement[]): Result<void, UserError> {
+  const s = statements.find((x) => x.unmanaged);
+  if (!s) return ok(undefined);
+  return err({
+    code: 'desired-sql',
+    message: `${s.unmanaged} is not managed by schemaplan: it would never be planned or applied, and a plan would not say so`,
+    location: s.location,
+    hint: 'keep it in a migration of its own, outside the desired state',
+  });
 }
 
 /**
@@ -122,7 +156,8 @@ function splitPiece(text: string, offset: number): Result<RawStatement[], { mess
     if (!body.trim()) continue;
     const sql = body.trim();
     const roles = mayNameRoles(sql) ? rolesIn(s.stmt) : NO_ROLES;
-    out.push({ sql, start: base + within, comments: comments.map((c) => ({ text: c.text, index: base + c.index })), roles, kind: Object.keys(s.stmt ?? {})[0] ?? '' });
+    const kind = Object.keys(s.stmt ?? {})[0] ?? '';
+    out.push({ sql, start: base + within, comments: comments.map((c) => ({ text: c.text, index: base + c.index })), roles, kind, unmanaged: UNMANAGED[kind] ?? null });
   }
   return ok(out);
 }
@@ -166,6 +201,7 @@ function splitSqlFile(file: SourceFile): Result<SourceStatement[], UserError> {
       sql: s.sql,
       location: { file: file.path, line, column },
       roles: s.roles,
+      ...(s.unmanaged ? { unmanaged: s.unmanaged } : {}),
       ...(renames.length ? { renames } : {}),
       ...(suppressions.length ? { suppressions } : {}),
     });

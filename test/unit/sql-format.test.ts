@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sqlFormat, splitSql, stripPsqlMeta } from '../../src/desired/sql-format.ts';
 import { loadParser } from '../../src/sql/parser.ts';
+import { compileDesired } from '../../src/desired/build.ts';
 
 beforeAll(() => loadParser()); // the pure SQL modules under test parse synchronously
 
@@ -53,7 +54,7 @@ describe('SQL splitting', () => {
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value).toHaveLength(3001);
     expect(r.value.every((s, i) => i === 3000 || s.sql.endsWith('$$'))).toBe(true);
-    expect(r.value[3000]).toEqual({ kind: 'CreateStmt', sql: 'create table x (a int)', start: fn.length * 3000, comments: [], roles: [] });
+    expect(r.value[3000]).toEqual({ kind: 'CreateStmt', sql: 'create table x (a int)', start: fn.length * 3000, comments: [], roles: [], unmanaged: null });
   });
   it('reports a syntax error deep in a large text at its own position', () => {
     const text = 'create table a (x int);\n'.repeat(20000) + 'create tabel b (y int);\n';
@@ -77,5 +78,22 @@ describe('rename hints in SQL', () => {
       { kind: 'table', schema: 'public', from: 'Old"Name', to: 'a' },
       { kind: 'table', schema: 'public', from: 'OldB', to: 'b' },
     ]);
+  });
+});
+
+describe('objects schemaplan does not manage', () => {
+  const text = 'create table t (id int);\ncreate statistics t_stats on id, id from t;\n  create rule r as on delete to t do instead nothing;\n';
+
+  it('are refused in a desired state, at the first one, with its file:line', async () => {
+    const r = await compileDesired([{ path: 'desired/t.sql', text }]);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.message).toMatch(/^CREATE STATISTICS is not managed by schemaplan/);
+    expect(r.error.location).toEqual({ file: 'desired/t.sql', line: 2, column: 1 });
+  });
+
+  it('load as they are from a migrations folder or a dump, which are never planned from', () => {
+    const r = sqlFormat.compile([{ path: 'migrations/001.sql', text }]);
+    expect(r.ok && r.value.map((s) => s.unmanaged ?? null)).toEqual([null, 'CREATE STATISTICS', 'CREATE RULE']);
   });
 });
