@@ -1,3 +1,5 @@
+SET check_function_bodies = false;
+
 -- rename column public.organization_members.organizationId
 ALTER TABLE public.organization_members RENAME COLUMN organization_id TO "organizationId";
 

@@ -10,7 +10,9 @@ import { serverProvider } from '../../src/desired/shadow/server.ts';
 import { createTestDb, SERVER_URL } from '../helpers/db.ts';
 import { introspect } from '../../src/introspect/introspect.ts';
 import { isEmpty } from '../../src/plan/plan.ts';
-import { roundtrip } from '../helpers/roundtrip.ts';
+import { desiredFile, roundtrip } from '../helpers/roundtrip.ts';
+import { renderSql } from '../../src/plan/render/sql.ts';
+import { preparePlan } from '../../src/workflow/prepare.ts';
 
 const base = `
 create type status as enum ('draft', 'active');
@@ -221,6 +223,29 @@ describe('reading a target while another session holds a lock', () => {
     } finally {
       await holder.close();
       await reader.close();
+      await t.drop();
+    }
+  });
+});
+
+describe('plan --format sql as a migration file', () => {
+  it('runs as one transaction through psql-like execution, a function created before the table its body reads', async () => {
+    const t = await createTestDb('sp_sqlout_', '');
+    try {
+      const desired = desiredFile('create function f() returns setof int language sql as $$ select id from t $$;\ncreate table t (id int);');
+      const prepared = await preparePlan({ config: defaultConfig(process.cwd()), desiredPath: desired, target: { kind: 'url', url: t.url }, devUrl: SERVER_URL, noCache: true });
+      if (!prepared.ok) throw new Error(prepared.error.message);
+      await prepared.value.target.dispose();
+      const sql = renderSql(prepared.value.plan);
+      expect(sql.split('\n')[0]).toBe('SET check_function_bodies = false;');
+      const db = await t.connect();
+      try {
+        await db.exec(`BEGIN;\n${sql}\nCOMMIT;`);
+        expect((await db.query('select count(*)::int as n from f()')).rows).toEqual([{ n: 0 }]);
+      } finally {
+        await db.close();
+      }
+    } finally {
       await t.drop();
     }
   });
