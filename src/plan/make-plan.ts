@@ -41,8 +41,8 @@ function arrayLiteralElements(sql: string): string[] {
  * Postgres refuses to use an enum value added in the same transaction. When a later statement of the plan may use
  * the new value, its ADD VALUE runs on its own, committed before the main transaction; otherwise it stays inside,
  * so a failed apply leaves nothing behind. "May use" is read from the text, generously: the value as a string
- * literal anywhere (`'v'::type`, or uncast in a CHECK as the desired state wrote it) or as an element of an array
- * literal. A false alarm only commits a harmless new value early; a miss fails the apply.
+ * literal anywhere (`'v'::type`, or uncast in a CHECK as the desired state wrote it), as an element of an array
+ * literal, or in the rows of a column converted to the type. A false alarm only commits a harmless new value early; a miss fails the apply.
  */
 function commitEnumValuesBeforeUse(steps: PlanStep[]): PlanStep[] {
   const all = steps.flatMap((s) => s.statements.map((x) => x.sql));
@@ -53,7 +53,9 @@ function commitEnumValuesBeforeUse(steps: PlanStep[]): PlanStep[] {
       if (!m) return s;
       const literal = m[2]!;
       const value = literal.slice(1, -1).replaceAll("''", "'");
-      const uses = (sql: string) => sql.includes(literal) || arrayLiteralElements(sql).includes(value);
+      // A column converted to the type may hold the value in its rows.
+      const converts = new RegExp(`ALTER COLUMN .+ TYPE ${m[1]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\[\\])? USING `);
+      const uses = (sql: string) => sql.includes(literal) || arrayLiteralElements(sql).includes(value) || converts.test(sql);
       return all.some((sql) => sql !== s.sql && uses(sql)) ? { ...s, transactional: false } : s;
     }),
   }));

@@ -55,7 +55,7 @@ describe('plan and apply against a real server', () => {
     expect(isEmpty(r.replan)).toBe(true);
   });
 
-  it('commits a new enum value before a statement uses it, in an array default or an uncast CHECK', async () => {
+  it('commits a new enum value before a statement uses it: an array default, an uncast CHECK, rows converted to the type', async () => {
     const transactional = (r: Awaited<ReturnType<typeof roundtrip>>) =>
       r.plan.steps.flatMap((s) => s.statements).find((s) => s.sql.includes('ADD VALUE'))?.transactional;
     const arrays = await roundtrip(
@@ -70,6 +70,13 @@ describe('plan and apply against a real server', () => {
     );
     expect(transactional(check)).toBe(false);
     expect(isEmpty(check.replan)).toBe(true);
+    const converted = await roundtrip(
+      "create type st as enum ('a', 'b'); create table t (id int, s text); insert into t values (1, 'a'), (2, 'c');",
+      "create type st as enum ('a', 'b', 'c'); create table t (id int, s st);",
+      { inspect: async (db) => (await db.query('select s::text as s from t order by id')).rows },
+    );
+    expect(transactional(converted)).toBe(false);
+    expect(converted.inspected).toEqual([{ s: 'a' }, { s: 'c' }]);
     // Not used by anything: it stays in the plan's transaction.
     const unused = await roundtrip("create type e as enum ('x'); create table t (v e);", "create type e as enum ('x', 'w'); create table t (v e);");
     expect(transactional(unused)).toBe(true);
