@@ -11,7 +11,8 @@ select n.nspname as schema,
        case when t.typtype = 'd' and t.typcollation <> 0 and t.typcollation <> bt.typcollation
             then quote_ident(cn.nspname) || '.' || quote_ident(co.collname) end as collation,
        coalesce((select json_agg(json_build_object('name', c.conname, 'definition', pg_get_constraintdef(c.oid)) order by c.conname)
-                 from pg_constraint c where c.contypid = t.oid), '[]'::json) as checks,
+                 -- PostgreSQL 18 also records a domain's NOT NULL as a constraint (contype 'n'): typnotnull says it
+                 from pg_constraint c where c.contypid = t.oid and c.contype = 'c'), '[]'::json) as checks,
        coalesce((select json_agg(json_build_object(
                    'name', a.attname, 'type', format_type(a.atttypid, a.atttypmod),
                    'collation', case when a.attcollation <> 0 and a.attcollation <> at.typcollation
