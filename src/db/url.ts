@@ -9,7 +9,11 @@ export function redactUrl(url: string): string {
     return u.toString().replace('password=%2A%2A%2A', 'password=***');
   } catch {
     // Not a URL `new URL` reads (a `/` in the password): everything between `://user:` and the last `@`.
-    return url.replace(/:\/\/([^:@/]+):.*@/, '://$1:***@').replace(/([?&]password=)[^&]*/g, '$1***');
+    // A keyword/value connection string: `password=secret` or `password='se cret'`.
+    return url
+      .replace(/:\/\/([^:@/]+):.*@/, '://$1:***@')
+      .replace(/([?&]password=)[^&]*/g, '$1***')
+      .replace(/((?:^|\s)password\s*=\s*)(?:'(?:[^'\\]|\\.)*'|\S+)/g, '$1***');
   }
 }
 

@@ -25,6 +25,9 @@ export interface OpenTarget {
   dispose(): Promise<void>;
 }
 
+/** `host=… dbname=…`: libpq's keyword/value form of a connection string. */
+const KEYWORD_CONNINFO = /(?:^|\s)(?:host|hostaddr|port|dbname|user|password|sslmode|service)\s*=/;
+
 export function parseTarget(value: string | undefined, root: string): TargetSpec {
   if (!value) return { kind: 'embedded', dataDir: path.join(root, '.schemaplan', 'dev') };
   if (isPostgresUrl(value)) return { kind: 'url', url: value };
@@ -78,6 +81,10 @@ export async function openTarget(spec: TargetSpec, config: Config, provider: Sha
 /** A dump or a migrations folder (files in lexical order) is executed in a shadow, then read like a database. */
 async function loadFilesIntoShadow(spec: Extract<TargetSpec, { kind: 'dump' | 'migrations' }>, config: Config, provider: ShadowProvider): Promise<Result<OpenTarget, UserError>> {
   const files = spec.kind === 'dump' ? [spec.file] : migrationFiles(spec.dir);
+  if (spec.kind === 'dump' && !existsSync(spec.file) && KEYWORD_CONNINFO.test(spec.file)) {
+    // `host=… dbname=… password=…`: a connection string in libpq's other form, never printed as it was given.
+    return err({ code: 'target', message: `--target takes a postgres:// URL, not a keyword/value connection string (${redactUrl(spec.file)})`, hint: 'write it as postgres://user:password@host:port/dbname' });
+  }
   if (!files.length || !files.every((f) => existsSync(f))) {
     return err({ code: 'target', message: spec.kind === 'dump' ? `target file not found: ${spec.file}` : `no .sql files in ${spec.dir}`, hint: 'pass a postgres:// URL, a .sql dump or a folder of migrations' });
   }

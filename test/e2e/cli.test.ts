@@ -252,6 +252,10 @@ describe('bad input: one clear line and exit 1', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/cannot connect to target postgres:\/\/app:\*\*\*@127\.0\.0\.1:1\/app/);
     expect(r.stderr).not.toContain('s3cret-pw');
+    const keywords = await cli(['plan', '--target', 'host=127.0.0.1 password=s3cret-pw dbname=app'], dir);
+    expect(keywords.code).toBe(1);
+    expect(keywords.stderr).toMatch(/^error: --target takes a postgres:\/\/ URL, not a keyword\/value connection string \(host=127\.0\.0\.1 password=\*\*\* dbname=app\)/);
+    expect(keywords.stderr).not.toContain('s3cret-pw');
   });
 });
 

@@ -7,6 +7,8 @@ describe('URLs in messages never carry a password', () => {
     expect(redactUrl('postgres://u@h/db?sslmode=require&password=secret')).toBe('postgres://u@h/db?sslmode=require&password=***');
     expect(redactUrl('postgres://u:se/cret@127.0.0.1:1/db')).toBe('postgres://u:***@127.0.0.1:1/db');
     expect(redactUrl('postgres://u@h/db')).toBe('postgres://u@h/db');
+    expect(redactUrl("host=127.0.0.1 password=s3cret dbname=x")).toBe('host=127.0.0.1 password=*** dbname=x');
+    expect(redactUrl("password = 'se cret' host=h")).toBe('password = *** host=h');
   });
 
   it('masks it in a connection error that quotes the URL', () => {
