@@ -59,7 +59,9 @@ export async function openTarget(spec: TargetSpec, config: Config, provider: Sha
       }
     }
     case 'embedded': {
-      const { db, created } = await openPgliteDir(spec.dataDir);
+      const opened = await openPgliteDir(spec.dataDir);
+      if (!opened.ok) return opened;
+      const { db, created } = opened.value;
       if (created) {
         const stubs = await loadStubs(db, config);
         if (!stubs.ok) {

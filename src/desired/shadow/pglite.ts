@@ -4,7 +4,8 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import type { Extensions, PGlite } from '@electric-sql/pglite';
 import { fromPglite, type Queryable } from '../../db/queryable.ts';
-import { ok } from '../../errors.ts';
+import { err, ok, type Result, type UserError } from '../../errors.ts';
+import { lockDir } from './dir-lock.ts';
 import { track, type ShadowProvider } from './provider.ts';
 
 /**
@@ -95,10 +96,19 @@ export async function createPglite(dataDir: string | null): Promise<PGlite> {
 }
 
 /** The persistent embedded dev database (the default target): a PGlite data directory. */
-export async function openPgliteDir(dataDir: string): Promise<{ db: Queryable; created: boolean }> {
-  const created = !existsSync(path.join(dataDir, 'PG_VERSION'));
-  mkdirSync(dataDir, { recursive: true });
-  const { PGlite, extensions } = await pglite();
-  const db = created ? await createPglite(dataDir) : await PGlite.create({ dataDir, extensions });
-  return { db: fromPglite(db, `embedded dev database (${dataDir})`), created };
+export async function openPgliteDir(dataDir: string, waitMs = 30_000): Promise<Result<{ db: Queryable; created: boolean }, UserError>> {
+  const lock = await lockDir(dataDir, waitMs);
+  if ('heldBy' in lock) {
+    return err({ code: 'target', message: `the embedded dev database is in use by another schemaplan (pid ${lock.heldBy})`, hint: `wait for it to finish; ${dataDir}.lock names the process` });
+  }
+  try {
+    const created = !existsSync(path.join(dataDir, 'PG_VERSION'));
+    mkdirSync(dataDir, { recursive: true });
+    const { PGlite, extensions } = await pglite();
+    const db = created ? await createPglite(dataDir) : await PGlite.create({ dataDir, extensions });
+    return ok({ db: fromPglite(db, `embedded dev database (${dataDir})`, async () => lock.release()), created });
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
 }
