@@ -27,9 +27,12 @@ const ExternalSchema = z
   .strict();
 
 /** A timeout as Postgres reads one (`lock_timeout`, `statement_timeout`): a number with an optional unit; 0 = none. */
-const duration = z
-  .string()
-  .regex(/^\d+(\.\d+)?\s*(us|ms|s|min|h|d)?$/, { message: 'expected a duration such as 5s, 500ms, 2min or 0 (no limit)' });
+const DURATION = 'expected a duration such as 5s, 500ms, 2min or 0 (no limit)';
+/** A duration as Postgres reads it; a bare number (YAML's `0`) is milliseconds, as in Postgres. */
+const duration = z.union([
+  z.string().regex(/^\d+(\.\d+)?\s*(us|ms|s|min|h|d)?$/, { message: DURATION }),
+  z.number({ message: DURATION }).nonnegative({ message: DURATION }).transform((n) => String(n)),
+]);
 
 export const ConfigSchema = z
   .object({

@@ -70,5 +70,9 @@ describe('schemaplan.yaml', () => {
     expect(!r.ok && r.error.location?.line).toBe(2);
     expect(!r.ok && r.error.message).toMatch(/apply\.lockTimeout: expected a duration such as 5s/);
     for (const ok of ['5s', '500ms', '2min', '0', '1.5h', '250']) expect(loadConfig(dirWith(`apply:\n  statementTimeout: "${ok}"\n`)).ok).toBe(true);
+    // YAML reads a bare 0 as a number: milliseconds, as Postgres reads it.
+    const zero = loadConfig(dirWith('apply:\n  statementTimeout: 0\n'));
+    expect(zero.ok && zero.value.apply.statementTimeout).toBe('0');
+    expect(loadConfig(dirWith('apply:\n  statementTimeout: -5\n')).ok).toBe(false);
   });
 });
