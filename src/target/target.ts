@@ -100,7 +100,12 @@ async function loadFilesIntoShadow(spec: Extract<TargetSpec, { kind: 'dump' | 'm
     return stubs;
   }
   for (const file of files) {
-    const compiled = sqlFormat.compile([{ path: path.relative(process.cwd(), file) || file, text: readFileSync(file, 'utf8') }]);
+    const text = readFileSync(file, 'utf8');
+    if (text.startsWith('PGDMP')) {
+      await shadow.dispose();
+      return err({ code: 'target', message: `${file} is a pg_dump archive (custom format), not SQL`, hint: `turn it into SQL with pg_restore --schema-only -f schema.sql ${file}, or dump with pg_dump --schema-only (plain format)` });
+    }
+    const compiled = sqlFormat.compile([{ path: path.relative(process.cwd(), file) || file, text }]);
     if (!compiled.ok) {
       await shadow.dispose();
       return err({ ...compiled.error[0]!, code: 'target' });

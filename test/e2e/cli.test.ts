@@ -313,6 +313,20 @@ describe('the CLI against a server', () => {
     expect(plan.code).toBe(0);
   });
 
+  it('says so when the target holds nothing, and refuses a custom-format dump naming pg_restore', async () => {
+    const empty = await createTestDb('sp_e2e_empty_', '');
+    try {
+      const inspected = await cli(['inspect', '--target', empty.url], project({}));
+      expect(inspected.stdout).toBe('-- The managed schemas (public) hold no objects.\n');
+    } finally {
+      await empty.drop();
+    }
+    const dir = project({ 'desired/t.sql': TABLES, 'prod.dump': 'PGDMP\u0001\u000e\u0000binary' });
+    const r = await cli(['plan', '--target', 'prod.dump', '--dev-url', SERVER_URL], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: prod\.dump is a pg_dump archive \(custom format\), not SQL\n {2}hint: turn it into SQL with pg_restore/);
+  });
+
   it('plans a migrations folder into the migration that reaches the desired state', async () => {
     const dir = project({
       'migrations/001_init.sql': 'create table organizations (id uuid primary key, name text);',

@@ -2,6 +2,7 @@ import { introspect } from '../../introspect/introspect.ts';
 import { resolveSchemas } from '../../introspect/schemas.ts';
 import { buildCatalog, type Catalog } from '../../model/catalog.ts';
 import { makePlan } from '../../plan/make-plan.ts';
+import { isEmpty } from '../../plan/plan.ts';
 import { renderSql } from '../../plan/render/sql.ts';
 import { catalogDocument } from '../../model/catalog-json.ts';
 import { openTarget } from '../../target/target.ts';
@@ -26,13 +27,19 @@ export async function inspectCommand(flags: InspectFlags): Promise<number> {
   try {
     const schemas = await resolveSchemas(target.db, ctx.value.config);
     const catalog = await introspect(target.db, { schemas });
-    const text = flags.format === 'json' ? JSON.stringify(catalogDocument(catalog)) + '\n' : renderSql(makePlan(existingEverywhere(catalog), catalog, schemas));
+    const text = flags.format === 'json' ? JSON.stringify(catalogDocument(catalog)) + '\n' : inspectSql(catalog, schemas);
     const written = writeOutput(text, flags.out);
     if (!written.ok) return (printError(written.error), EXIT.error);
     return EXIT.ok;
   } finally {
     await target.dispose();
   }
+}
+
+/** The statements that create the managed schemas' objects from nothing (`inspect`'s output). */
+function inspectSql(catalog: Catalog, schemas: readonly string[]): string {
+  const plan = makePlan(existingEverywhere(catalog), catalog, schemas);
+  return isEmpty(plan) ? `-- The managed schemas (${schemas.join(', ')}) hold no objects.\n` : renderSql(plan);
 }
 
 /** What creating the schema from nothing may take as given: the schemas every database has (public). */
