@@ -60,6 +60,9 @@ describe('schemaplan lint', () => {
     expect(plan.stdout).toContain('+ table public.orders');
     expect(plan.stdout).toMatch(/Lint:\n[\s\S]*uuid-primary-key/);
     expect(plan.code).toBe(3);
+    // In markdown (a PR comment) the findings follow under one heading of their own.
+    const md = await cli(['plan', '--format', 'markdown'], d);
+    expect(md.stdout.match(/^#+ Lint/gm)).toEqual(['### Lint']);
   });
 
   it('shows the findings that fail a plan: info ones under --fail-on info, on stderr for json', async () => {

@@ -48,7 +48,7 @@ export async function planCommand(flags: PlanFlags): Promise<number> {
       text = renderSql(plan);
       break;
     case 'markdown':
-      text = renderMarkdown(plan) + (shown.findings.length ? `\n#### Lint\n\n${formatFindings(shown, 'markdown')}` : '');
+      text = renderMarkdown(plan) + (shown.findings.length ? `\n${formatFindings(shown, 'markdown')}` : '');
       break;
     case 'text':
       text = renderText(plan, color) + (shown.findings.length ? `\nLint:\n${formatFindings(shown, 'text', { color })}` : '');
