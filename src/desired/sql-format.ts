@@ -162,11 +162,19 @@ function splitPiece(text: string, offset: number): Result<RawStatement[], { mess
   return ok(out);
 }
 
+/**
+ * The parser quotes the text from the error on (`unterminated quoted string at or near "'abc);⏎create table …"`,
+ * to the end of the file): its first line is the one the location points at.
+ */
+function oneLine(message: string): string {
+  return message.replace(/ at or near "([\s\S]*)"$/, (_, near: string) => ` at or near "${near.includes('\n') ? `${near.split('\n')[0]}…` : near}"`);
+}
+
 function splitSqlFile(file: SourceFile): Result<SourceStatement[], UserError> {
   const split = splitSql(file.text);
   if (!split.ok) {
     const { line, column } = locate(file.text, split.error.index);
-    return err({ code: 'desired-sql', message: split.error.message, location: { file: file.path, line, column } });
+    return err({ code: 'desired-sql', message: oneLine(split.error.message), location: { file: file.path, line, column } });
   }
   const at = lineLocator(file.text);
   const outside = split.value.find((s) => OUTSIDE_SCHEMA[s.kind]);

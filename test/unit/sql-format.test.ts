@@ -81,6 +81,13 @@ describe('rename hints in SQL', () => {
   });
 });
 
+describe('a statement the parser cannot read', () => {
+  it('is reported on one line, quoting the text only up to the end of the line it starts on', () => {
+    const r = sqlFormat.compile([{ path: 'desired/t.sql', text: "create table a (x text default 'abc);\ncreate table b (id int);\n" }]);
+    expect(!r.ok && r.error[0]!.message).toBe('unterminated quoted string at or near "\'abc);…"');
+  });
+});
+
 describe('objects schemaplan does not manage', () => {
   const text = 'create table t (id int);\ncreate statistics t_stats on id, id from t;\n  create rule r as on delete to t do instead nothing;\n';
 
