@@ -114,6 +114,11 @@ describe('plan and apply against a real server', () => {
     // A default is computed when a row is written: nothing of it is stale.
     expect(r.sql.some((s) => s.includes('public.u'))).toBe(false);
     expect(isEmpty(r.replan)).toBe(true);
+    // What only tells the planner about the function (PARALLEL, COST) changes no value: nothing is rebuilt.
+    const hinted = await roundtrip(fn('x + 1') + table, fn('x + 1').replace('immutable', 'immutable parallel safe cost 5') + table);
+    expect(hinted.sql).toHaveLength(1);
+    expect(hinted.sql[0]).toMatch(/^CREATE OR REPLACE FUNCTION public\.f/);
+    expect(isEmpty(hinted.replan)).toBe(true);
   });
 
   it('never drops a table to change it: type change with USING, NOT NULL, default', async () => {
