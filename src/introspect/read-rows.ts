@@ -119,12 +119,19 @@ const CONSTRAINT: Record<string, ConstraintType> = {
   x: 'exclusion',
 };
 
+/** A key's index storage parameters, where CREATE TABLE and ADD CONSTRAINT take them: before its deferrability. */
+function withIndexOptions(definition: string, options: string | null): string {
+  if (!options) return definition;
+  const at = definition.search(/ (?:NOT )?DEFERRABLE| INITIALLY /);
+  return at < 0 ? `${definition} WITH (${options})` : `${definition.slice(0, at)} WITH (${options})${definition.slice(at)}`;
+}
+
 export const readConstraint = (r: Row): ConstraintObject => ({
   kind: 'constraint',
   id: { kind: 'constraint', schema: r.schema, table: r.table, name: r.name },
   comment: r.comment ?? null,
   type: CONSTRAINT[r.contype]!,
-  definition: r.definition,
+  definition: withIndexOptions(r.definition, r.index_options ?? null),
   columns: arr(r.columns),
   references: r.refs ? json(r.refs) : null,
   validated: r.validated,

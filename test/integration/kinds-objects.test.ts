@@ -90,6 +90,18 @@ describe('foreign keys whose columns change type on both sides', () => {
   });
 });
 
+describe('storage parameters of a key\'s index', () => {
+  it('are read, created with the table, and changed by adding the key again', async () => {
+    const created = await roundtrip('', 'create table r (id int primary key with (fillfactor = 80), u int unique with (fillfactor = 70) deferrable);', { prefix });
+    expect(created.sql[0]).toContain('PRIMARY KEY (id) WITH (fillfactor=80)');
+    expect(created.sql[0]).toContain('UNIQUE (u) WITH (fillfactor=70) DEFERRABLE');
+    expect(isEmpty(created.replan)).toBe(true);
+    const changed = await roundtrip('create table r (id int primary key);', 'create table r (id int primary key with (fillfactor = 80));', { prefix });
+    expect(changed.sql).toEqual(['ALTER TABLE public.r DROP CONSTRAINT r_pkey', 'ALTER TABLE public.r ADD CONSTRAINT r_pkey PRIMARY KEY (id) WITH (fillfactor=80)']);
+    expect(isEmpty(changed.replan)).toBe(true);
+  });
+});
+
 describe('constraints changed in place', () => {
   it('validates a NOT VALID constraint instead of dropping and adding it', async () => {
     const tables = 'create table p (id int primary key); create table c (pid int, n int);';

@@ -9,6 +9,8 @@ select n.nspname as schema,
        'pg_constraint'::regclass::oid::text || ':' || k.oid::text || ':0' as ref,
        k.contype as contype,
        pg_get_constraintdef(k.oid) as definition,
+       -- which leaves out a key's index storage parameters (PRIMARY KEY (id) WITH (fillfactor=80))
+       (select array_to_string(ic.reloptions, ', ') from pg_class ic where k.contype in ('p', 'u') and ic.oid = k.conindid) as index_options,
        array(select a.attname::text from unnest(k.conkey) with ordinality u(attnum, ord)
              join pg_attribute a on a.attrelid = k.conrelid and a.attnum = u.attnum order by u.ord) as columns,
        case when k.contype = 'f' then json_build_object(
