@@ -100,7 +100,7 @@ async function loadFilesIntoShadow(spec: Extract<TargetSpec, { kind: 'dump' | 'm
     return stubs;
   }
   for (const file of files) {
-    const text = readFileSync(file, 'utf8');
+    const text = upSection(readFileSync(file, 'utf8'));
     if (text.startsWith('PGDMP')) {
       await shadow.dispose();
       return err({ code: 'target', message: `${file} is a pg_dump archive (custom format), not SQL`, hint: `turn it into SQL with pg_restore --schema-only -f schema.sql ${file}, or dump with pg_dump --schema-only (plain format)` });
@@ -120,11 +120,29 @@ async function loadFilesIntoShadow(spec: Extract<TargetSpec, { kind: 'dump' | 'm
   return ok({ db: shadow.db, description: `${describeTarget(spec)} loaded into ${shadow.description}`, writable: false, dispose: () => shadow.dispose() });
 }
 
+/**
+ * A migrations folder's files in the order they ran: every `.sql` file under it, by its path within the folder
+ * (Prisma keeps a `migration.sql` in one `<timestamp>_<name>/` folder per migration), except golang-migrate's
+ * `*.down.sql`, which undo them.
+ */
 function migrationFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.sql'))
-    .sort()
-    .map((f) => path.join(dir, f));
+  const out: string[] = [];
+  const walk = (within: string) => {
+    for (const e of readdirSync(path.join(dir, within), { withFileTypes: true })) {
+      const rel = path.join(within, e.name);
+      if (e.isDirectory()) walk(rel);
+      else if (e.name.endsWith('.sql') && !e.name.endsWith('.down.sql')) out.push(rel);
+    }
+  };
+  walk('');
+  return out.sort().map((f) => path.join(dir, f));
+}
+
+/** dbmate keeps both directions in one file: only what follows `-- migrate:up` (up to `-- migrate:down`) ran. */
+function upSection(text: string): string {
+  if (!/^--\s*migrate:up\b/m.test(text)) return text;
+  const down = text.search(/^--\s*migrate:down\b/m);
+  return down < 0 ? text : text.slice(0, down);
 }
 
 /** A target opened on first use: its catalog came from a cache, but apply may still need the database. */

@@ -340,6 +340,24 @@ describe('the CLI against a server', () => {
     expect(r.stdout).toContain('FOREIGN KEY ("organizationId") REFERENCES public.organizations(id)');
   });
 
+  it('reads the migration layouts of Prisma, golang-migrate and dbmate: only what ran, in the order it ran', async () => {
+    const dir = project({
+      'prisma/20240101000000_init/migration.sql': 'create table organizations (id uuid primary key default gen_random_uuid(), name text not null);',
+      'prisma/20240201000000_members/migration.sql': 'create table members ("organizationId" uuid not null references organizations(id), "userId" uuid not null);',
+      'golang/1_init.up.sql': 'create table organizations (id uuid primary key default gen_random_uuid(), name text not null);',
+      'golang/1_init.down.sql': 'drop table organizations;',
+      'golang/2_members.up.sql': 'create table members ("organizationId" uuid not null references organizations(id), "userId" uuid not null);',
+      'golang/2_members.down.sql': 'drop table members;',
+      'dbmate/20240101_init.sql': '-- migrate:up\ncreate table organizations (id uuid primary key default gen_random_uuid(), name text not null);\ncreate table members ("organizationId" uuid not null references organizations(id), "userId" uuid not null);\n\n-- migrate:down\ndrop table members;\ndrop table organizations;\n',
+      'desired/t.sql': TABLES,
+    });
+    for (const layout of ['prisma', 'golang', 'dbmate']) {
+      const r = await cli(['plan', '--target', layout, '--dev-url', SERVER_URL, '--exit-code'], dir);
+      expect(r.stderr, layout).toBe('');
+      expect(r.stdout, layout).toContain('No changes');
+    }
+  });
+
   it('plans warm (desired state cached) against a target with a view, in every format', async () => {
     // The SQL parser loads on first need: a warm JSON plan reaches it only through the view's canonical form,
     // a text plan through lint of the (cached, so not yet parsed) desired sources.
