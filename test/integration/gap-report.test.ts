@@ -227,7 +227,7 @@ describe('the gap report on examples/legacy', () => {
       expect(markdown).toContain('   - **Fix:** `DROP TABLE public.spend;`');
       const actions = markdown.slice(markdown.indexOf('## Action Items'));
       expect(actions).toMatch(/1\. Apply the migration below \(`schemaplan apply`\): \d+ statements in \d+ steps/);
-      expect(actions).toContain('```sql\n-- rename column');
+      expect(actions).toContain('```sql\nSET check_function_bodies = false;\n\n-- rename column');
       expect(actions).toContain('DROP TABLE public.spend;');
       expect(markdown.indexOf('## Action Items')).toBeGreaterThan(markdown.indexOf('## ⚠️ Trigger Issues'));
     });
