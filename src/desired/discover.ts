@@ -18,18 +18,7 @@ export function discoverFiles(target: string, extensions: readonly string[]): Re
     const one = readSource(target, shown(target));
     return one.ok ? ok([one.value]) : one;
   }
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name.startsWith('.')) continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (extensions.some((e) => entry.name.endsWith(e))) found.push(full);
-    }
-  };
-  walk(target);
-  const rel = (p: string) => path.relative(target, p).split(path.sep).join('/');
-  found.sort((a, b) => (rel(a) < rel(b) ? -1 : rel(a) > rel(b) ? 1 : 0));
+  const found = filesBelow(target, (name) => extensions.some((e) => name.endsWith(e)));
   if (!found.length) {
     return err({
       code: 'desired-empty',
@@ -44,6 +33,25 @@ export function discoverFiles(target: string, extensions: readonly string[]): Re
     files.push(file.value);
   }
   return ok(files);
+}
+
+/**
+ * The files below a directory whose name `keep` accepts, sorted by relative path (code-point order, `/`
+ * separated); hidden files and directories are skipped. Desired files load in this order, and migrations run in it.
+ */
+export function filesBelow(dir: string, keep: (name: string) => boolean): string[] {
+  const found: string[] = [];
+  const walk = (at: string) => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const full = path.join(at, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (keep(entry.name)) found.push(full);
+    }
+  };
+  walk(dir);
+  const rel = (p: string) => path.relative(dir, p).split(path.sep).join('/');
+  return found.sort((a, b) => (rel(a) < rel(b) ? -1 : rel(a) > rel(b) ? 1 : 0));
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });

@@ -3,6 +3,7 @@ import { err, locate, ok, type Result, type SourceLocation, type UserError } fro
 import type { SourceStatement } from './sources.ts';
 import { didYouMean } from './yaml/did-you-mean.ts';
 import { loadParser, parseSync } from '../sql/parser.ts';
+import { regexpText } from '../sql/quote.ts';
 
 /** SQLSTATEs meaning "something this statement needs is not there yet": retried after the others. */
 const MISSING = new Set(['42P01', '42883', '42704', '3F000', '42703']);
@@ -184,7 +185,7 @@ function positionOfMissingName(sql: string, e: DbError): number | undefined {
  */
 function textPosition(sql: string, name: string): number | undefined {
   const plain = /^[a-z_][a-z0-9_$]*$/.test(name);
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = regexpText(name);
   const m = new RegExp(plain ? `(?<![\\w$"])${escaped}(?![\\w$"])` : `"${escaped.replaceAll('"', '""')}"`, plain ? 'i' : '').exec(sql);
   return m ? m.index + 1 : undefined;
 }

@@ -32,8 +32,6 @@ export interface RawStatement {
   readonly roles: readonly string[];
   /** the parse tree's node type (`CreateStmt`, `CreatedbStmt`, …) */
   readonly kind: string;
-  /** what it makes that schemaplan does not read back from the catalogs (`CREATE RULE`, …), or null */
-  readonly unmanaged: string | null;
 }
 
 /**
@@ -54,8 +52,8 @@ const UNMANAGED: Readonly<Record<string, string>> = {
 
 /**
  * The first statement of a desired state that makes an object schemaplan does not manage, as an error at its
- * location: `unmanaged` is set by the SQL split, which a migrations folder or a dump (loaded as they are, never
- * planned from) goes through too.
+ * location: the SQL format marks them (`unmanaged`) for every file it compiles, a migrations folder's or a dump's
+ * too, which are loaded as they are and never planned from.
  */
 export function refuseUnmanaged(statements: readonly SourceStatement[]): Result<void, UserError> {
   const s = statements.find((x) => x.unmanaged);
@@ -156,8 +154,7 @@ function splitPiece(text: string, offset: number): Result<RawStatement[], { mess
     if (!body.trim()) continue;
     const sql = body.trim();
     const roles = mayNameRoles(sql) ? rolesIn(s.stmt) : NO_ROLES;
-    const kind = Object.keys(s.stmt ?? {})[0] ?? '';
-    out.push({ sql, start: base + within, comments: comments.map((c) => ({ text: c.text, index: base + c.index })), roles, kind, unmanaged: UNMANAGED[kind] ?? null });
+    out.push({ sql, start: base + within, comments: comments.map((c) => ({ text: c.text, index: base + c.index })), roles, kind: Object.keys(s.stmt ?? {})[0] ?? '' });
   }
   return ok(out);
 }
@@ -209,7 +206,7 @@ function splitSqlFile(file: SourceFile): Result<SourceStatement[], UserError> {
       sql: s.sql,
       location: { file: file.path, line, column },
       roles: s.roles,
-      ...(s.unmanaged ? { unmanaged: s.unmanaged } : {}),
+      ...(UNMANAGED[s.kind] ? { unmanaged: UNMANAGED[s.kind] } : {}),
       ...(renames.length ? { renames } : {}),
       ...(suppressions.length ? { suppressions } : {}),
     });

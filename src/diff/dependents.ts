@@ -2,13 +2,25 @@ import type { Catalog } from '../model/catalog.ts';
 import type { Change } from '../model/change.ts';
 import { objectOf } from '../model/change.ts';
 import { encodeId } from '../model/identity.ts';
-import type { CatalogKind } from '../model/objects.ts';
+import type { CatalogKind, CatalogObject } from '../model/objects.ts';
 import { KINDS } from '../kinds/registry.ts';
 import { childrenOf } from '../model/catalog.ts';
 import { foldIntoReplacedTables } from './table-replace.ts';
 
 /** Marks a replace that exists only because something it depends on is rebuilt. */
 export const REBUILD_FIELD = 'dependency';
+
+/**
+ * Makes `from` a rebuild in `out` (a replace marked REBUILD_FIELD), folding in its own alter if it has one; null,
+ * leaving `out` alone, when its change is a create, drop or replace already.
+ */
+export function markRebuilt(out: Change[], existing: Change | undefined, from: CatalogObject, to: CatalogObject): Change | null {
+  if (existing && existing.op !== 'alter') return null;
+  const rebuild: Change = { op: 'replace', from, to: existing?.op === 'alter' ? existing.to : to, fields: [REBUILD_FIELD, ...(existing?.op === 'alter' ? existing.fields : [])] };
+  if (existing) out.splice(out.indexOf(existing), 1, rebuild);
+  else out.push(rebuild);
+  return rebuild;
+}
 
 /**
  * Objects that depend (in the current catalog) on a replaced object are dropped with it and recreated
@@ -57,10 +69,7 @@ export function addDependentRebuilds(changes: Change[], current: Catalog, desire
       // sets its default) is altered before the dependency is dropped (plan/build.ts) — unless its new default
       // calls the rebuilt object again: then it must let go before the drop and take it back after the create.
       if (from.kind === 'column' && existing?.op === 'alter' && existing.fields.some((f) => f === 'type' || f === 'default') && !dependsInDesired(dep, key)) continue;
-      const rebuild: Change = { op: 'replace', from, to: existing?.op === 'alter' ? existing.to : to, fields: [REBUILD_FIELD, ...(existing?.op === 'alter' ? existing.fields : [])] };
-      if (existing) out.splice(out.indexOf(existing), 1, rebuild);
-      else out.push(rebuild);
-      touched.set(dep, rebuild);
+      touched.set(dep, markRebuilt(out, existing, from, to)!);
       if (from.kind !== 'column') queue.push({ key: dep, only: null });
     }
   }

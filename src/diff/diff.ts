@@ -30,7 +30,7 @@ export function diffCatalogs(current: Catalog, desired: Catalog): Change[] {
     if (desired.objects.has(key)) continue;
     changes.push({ op: 'drop', from });
   }
-  const rebuilt = rebuildKeysAcrossRetypedColumns(rebuildIndexesForNewBackers(pairRenamedIndexes(changes), current, desired, REBUILD_FIELD), current, desired, REBUILD_FIELD);
+  const rebuilt = rebuildKeysAcrossRetypedColumns(rebuildIndexesForNewBackers(pairRenamedIndexes(changes), current, desired, REBUILD_FIELD), current, desired);
   return addDependentRebuilds(rebuilt, current, desired);
 }
 

@@ -1,8 +1,9 @@
 import type { Catalog } from '../model/catalog.ts';
 import type { Change } from '../model/change.ts';
 import { encodeId } from '../model/identity.ts';
-import type { ColumnObject, ConstraintObject, TypeObject } from '../model/objects.ts';
+import type { ColumnObject, TypeObject } from '../model/objects.ts';
 import { holdsType } from '../kinds/type.ts';
+import { markRebuilt } from './dependents.ts';
 
 /**
  * Foreign keys whose columns change type on both sides (or are converted to a type that is recreated) are dropped
@@ -10,7 +11,7 @@ import { holdsType } from '../kinds/type.ts';
  * each, between an old and a new type that may not compare (integer and text, an enum's old and new self).
  * A key with one side retyped stays: the desired state itself proves the new pair compares.
  */
-export function rebuildKeysAcrossRetypedColumns(changes: Change[], current: Catalog, desired: Catalog, rebuildField: string): Change[] {
+export function rebuildKeysAcrossRetypedColumns(changes: Change[], current: Catalog, desired: Catalog): Change[] {
   const retyped = new Set<string>();
   const recreatedTypes: TypeObject[] = changes.flatMap((c) => (c.op === 'replace' && c.from.kind === 'type' ? [c.from] : []));
   for (const c of changes) {
@@ -32,11 +33,7 @@ export function rebuildKeysAcrossRetypedColumns(changes: Change[], current: Cata
     const own = from.columns.some((c) => retyped.has(column(from.id.schema, from.id.table, c)));
     const ref = from.references;
     if (!own || !ref.columns.some((c) => retyped.has(column(ref.schema, ref.table, c)))) continue;
-    const existing = touched.get(key);
-    if (existing && existing.op !== 'alter') continue;
-    const rebuild: Change = { op: 'replace', from, to: to as ConstraintObject, fields: [rebuildField, ...(existing?.op === 'alter' ? existing.fields : [])] };
-    if (existing) out.splice(out.indexOf(existing), 1, rebuild);
-    else out.push(rebuild);
+    markRebuilt(out, touched.get(key), from, to);
   }
   return out;
 }

@@ -118,7 +118,8 @@ function lockTimedOut(e: unknown, opts: IntrospectOptions): never {
 class CatalogVersionUnavailable extends Error {}
 
 async function readCatalog(db: Queryable, opts: IntrospectOptions): Promise<Catalog> {
-  await db.exec(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ${session(opts.lockTimeout ?? READ_LOCK_TIMEOUT)}`);
+  const settings = session(opts.lockTimeout ?? READ_LOCK_TIMEOUT);
+  await db.exec(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ${settings}`);
   const helpers: Queryable[] = [];
   let read: { version: string; catalog: Catalog } | null = null;
   try {
@@ -139,7 +140,7 @@ async function readCatalog(db: Queryable, opts: IntrospectOptions): Promise<Cata
         Array.from({ length: PARALLEL - 1 }, async () => {
           const h = await db.fork!();
           helpers.push(h);
-          await h.exec(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT '${snapshot}'; ${session(opts.lockTimeout ?? READ_LOCK_TIMEOUT)}`);
+          await h.exec(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT '${snapshot}'; ${settings}`);
         }),
       );
       // A failed version query aborts the snapshot's transaction, and the other connections then fail to

@@ -1,4 +1,4 @@
-import { getObject, type Catalog } from '../model/catalog.ts';
+import { getObject, parentsOnlyIn, type Catalog } from '../model/catalog.ts';
 import { stmt, type Statement } from '../model/change.ts';
 import type { CatalogKind, ColumnObject } from '../model/objects.ts';
 import { ident, literal, qualified } from '../sql/quote.ts';
@@ -63,7 +63,7 @@ function alterColumn(from: ColumnObject, to: ColumnObject, fields: readonly stri
   }
   if (fields.includes('identity') && to.identity) {
     out.push(stmt(from.identity ? `${at} SET GENERATED ${IDENTITY[to.identity]}` : `${at} ADD ${identityClause(to)}`, 'accessExclusive'));
-    if (!from.identity) out.push(numberOnAfterRows(to));
+    if (!from.identity) out.push(numberOnAfterRows(to, `pg_catalog.pg_get_serial_sequence(${literal(t)}, ${literal(to.id.name)})`));
   }
   if (fields.includes('identityOptions') && from.identity && to.identity) {
     const set = identityOptionChanges(from.identityOptions, to.identityOptions);
@@ -94,28 +94,23 @@ function replaceGenerated(from: ColumnObject, to: ColumnObject, ctx: DdlContext)
 }
 
 /**
- * An identity replaced by a sequence default (serial): the new sequence goes on after the highest value the
- * identity gave out, not from its start, or the next insert would collide with an existing row.
+ * A new sequence for a column that holds values (an identity added to a serial's or plain column, a serial
+ * replacing an identity) goes on after the highest of them, not from its start, or the next insert would collide
+ * with an existing row; unless its start is above them anyway. `sequence`: SQL naming it.
  */
-function continueNumbering(c: ColumnObject): Statement[] {
-  const seq = /^nextval\('((?:[^']|'')+)'::regclass\)$/.exec(c.default ?? '')?.[1];
-  if (!seq) return [];
-  const col = ident(c.id.name);
-  return [stmt(`SELECT setval('${seq}', coalesce((SELECT max(${col}) FROM ${table(c)}), 0) + 1, false)`, 'none')];
-}
-
-/**
- * A new identity on a column that has values (a serial's, or plain ones) goes on after the highest of them, not
- * from its start, or the next insert would collide with an existing row; unless its start is above them anyway.
- */
-function numberOnAfterRows(c: ColumnObject): Statement {
-  const seq = `pg_catalog.pg_get_serial_sequence(${literal(table(c))}, ${literal(c.id.name)})`;
+function numberOnAfterRows(c: ColumnObject, sequence: string): Statement {
   const col = ident(c.id.name);
   return stmt(
-    `SELECT pg_catalog.setval(${seq}::regclass, max(${col})) FROM ${table(c)} ` +
-      `HAVING max(${col}) >= (SELECT s.seqstart FROM pg_catalog.pg_sequence s WHERE s.seqrelid = ${seq}::regclass AND s.seqincrement > 0)`,
+    `SELECT pg_catalog.setval(${sequence}::regclass, max(${col})) FROM ${table(c)} ` +
+      `HAVING max(${col}) >= (SELECT s.seqstart FROM pg_catalog.pg_sequence s WHERE s.seqrelid = ${sequence}::regclass AND s.seqincrement > 0)`,
     'none',
   );
+}
+
+/** A serial replacing an identity: its sequence is the one its default names (OWNED BY comes at the plan's end). */
+function continueNumbering(c: ColumnObject): Statement[] {
+  const seq = /^nextval\(('(?:[^']|'')+')::regclass\)$/.exec(c.default ?? '')?.[1];
+  return seq ? [numberOnAfterRows(c, seq)] : [];
 }
 
 /** Kinds that block ALTER COLUMN … TYPE and must be dropped and recreated around it. */
@@ -194,8 +189,7 @@ function partitionParentColumn(o: ColumnObject, desired: Catalog): ColumnObject 
 function leavesParent(o: ColumnObject, ctx: DdlContext): boolean {
   const id = { kind: 'table' as const, schema: o.id.schema, name: o.id.table };
   const [before, after] = [getObject(ctx.current, id), getObject(ctx.desired, id)];
-  const key = (p: { schema: string; name: string }) => `${p.schema}.${p.name}`;
-  return before?.kind === 'table' && after?.kind === 'table' && before.inherits.some((p) => !after.inherits.some((q) => key(q) === key(p)));
+  return before?.kind === 'table' && after?.kind === 'table' && parentsOnlyIn(before, after).length > 0;
 }
 
 /** A partition's column whose override goes away stays (with its parent's settings); any other column is dropped. */

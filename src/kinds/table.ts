@@ -1,4 +1,4 @@
-import { childrenOf, columnsOf } from '../model/catalog.ts';
+import { childrenOf, columnsOf, parentsOnlyIn } from '../model/catalog.ts';
 import { stmt, type Statement } from '../model/change.ts';
 import type { ColumnObject, ConstraintObject, TableObject } from '../model/objects.ts';
 import { ident, qualified } from '../sql/quote.ts';
@@ -88,11 +88,12 @@ function inheritPhases(from: TableObject, to: TableObject, fields: readonly stri
   const n = name(to);
   const own = new Set([...columnsOf(ctx.current, from.id), ...columnsOf(ctx.desired, to.id)].map((c) => c.id.name));
   const deferred: Statement[] = [];
-  for (const p of to.inherits.filter((p) => !from.inherits.some((q) => parentKey(q) === parentKey(p)))) {
-    for (const c of columnsOf(ctx.desired, { kind: 'table', schema: p.schema, name: p.name })) {
+  for (const p of parentsOnlyIn(to, from)) {
+    for (const c of columnsOf(ctx.desired, { kind: 'table', ...p })) {
       if (own.has(c.id.name)) continue;
       own.add(c.id.name);
-      deferred.push(stmt(`ALTER TABLE ${n} ADD COLUMN ${ident(c.id.name)} ${c.type}${c.collation ? ` COLLATE ${c.collation}` : ''}${c.notNull ? ' NOT NULL' : ''}`, 'accessExclusive'));
+      // As CREATE TABLE … INHERITS would have it (an identity stays the parent's own).
+      deferred.push(stmt(`ALTER TABLE ${n} ADD COLUMN ${columnDefinition({ ...c, identity: null })}`, 'accessExclusive'));
     }
     deferred.push(stmt(`ALTER TABLE ${n} INHERIT ${parentKey(p)}`, 'accessExclusive'));
   }
@@ -100,7 +101,7 @@ function inheritPhases(from: TableObject, to: TableObject, fields: readonly stri
   // has are its own from then on, the others are dropped.
   const release: Statement[] = [];
   const keep = new Set([...columnsOf(ctx.desired, to.id).map((c) => c.id.name), ...to.inherits.flatMap((p) => columnsOf(ctx.current, { kind: 'table', ...p }).map((c) => c.id.name))]);
-  for (const p of from.inherits.filter((p) => !to.inherits.some((q) => parentKey(q) === parentKey(p)))) {
+  for (const p of parentsOnlyIn(from, to)) {
     release.push(stmt(`ALTER TABLE ${n} NO INHERIT ${parentKey(p)}`, 'accessExclusive'));
     for (const c of columnsOf(ctx.current, { kind: 'table', ...p })) {
       if (keep.has(c.id.name)) continue;

@@ -1,5 +1,5 @@
 import { encodeId, tableOf, type ObjectId } from './identity.ts';
-import type { CatalogKind, CatalogObject, ObjectOfKind } from './objects.ts';
+import type { CatalogKind, CatalogObject, ObjectOfKind, TableObject } from './objects.ts';
 
 /** `from` depends on `to` (both encoded ids): `to` must exist before `from` is created, and outlive it. */
 export interface Edge {
@@ -100,6 +100,11 @@ export function childrenOf(catalog: Catalog, table: ObjectId): readonly CatalogO
     childIndex.set(catalog, index);
   }
   return index.get(encodeId(table)) ?? [];
+}
+
+/** The parents (INHERITS) `a` has and `b` has not: those a table leaves going from a to b, or joins from b to a. */
+export function parentsOnlyIn(a: TableObject, b: TableObject): TableObject['inherits'] {
+  return a.inherits.filter((p) => !b.inherits.some((q) => q.schema === p.schema && q.name === p.name));
 }
 
 /** The object whose CREATE/DROP also creates/drops this one, if any. */

@@ -147,11 +147,13 @@ export function orderChanges(changes: readonly Change[], current: Catalog, desir
   // What a replace leaves behind goes once its own create ran, and once what used it has been created anew (and
   // has dropped what it left behind itself): a domain over an enum moves to the new enum before the old one goes.
   for (const [key, cleanup] of cleanupNode) edges.push([createNode.get(key)!, cleanup]);
-  for (const e of current.edges) {
-    const cleanup = cleanupNode.get(e.to);
-    if (!cleanup) continue;
-    const x = cleanupNode.get(e.from) ?? createSide(e.from);
-    if (x && x !== cleanup) edges.push([x, cleanup]);
+  if (cleanupNode.size) {
+    for (const e of current.edges) {
+      const cleanup = cleanupNode.get(e.to);
+      if (!cleanup) continue;
+      const x = cleanupNode.get(e.from) ?? createSide(e.from);
+      if (x && x !== cleanup) edges.push([x, cleanup]);
+    }
   }
   // A data step runs once the absorbing table and all its new columns and constraints exist, and before
   // the absorbed table is dropped.

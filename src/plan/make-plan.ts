@@ -9,6 +9,7 @@ import { diffCatalogs } from '../diff/diff.ts';
 import { scopeGrants, type ManagedRoles } from '../diff/grant-scope.ts';
 import { orderChanges } from './build.ts';
 import type { Plan, PlanStep } from './plan.ts';
+import { regexpText } from '../sql/quote.ts';
 
 /** Dropping a table whose rows a data step copied first loses nothing: say so instead of data-loss. */
 function markAbsorbedDrops(steps: PlanStep[], absorbed: ReadonlySet<string>): PlanStep[] {
@@ -42,7 +43,8 @@ function arrayLiteralElements(sql: string): string[] {
  * the new value, its ADD VALUE runs on its own, committed before the main transaction; otherwise it stays inside,
  * so a failed apply leaves nothing behind. "May use" is read from the text, generously: the value as a string
  * literal anywhere (`'v'::type`, or uncast in a CHECK as the desired state wrote it), as an element of an array
- * literal, or in the rows of a column converted to the type. A false alarm only commits a harmless new value early; a miss fails the apply.
+ * literal, or in the rows of a column converted to the type. A false alarm only commits a harmless new value
+ * early; a miss fails the apply.
  */
 function commitEnumValuesBeforeUse(steps: PlanStep[]): PlanStep[] {
   const all = steps.flatMap((s) => s.statements.map((x) => x.sql));
@@ -54,7 +56,7 @@ function commitEnumValuesBeforeUse(steps: PlanStep[]): PlanStep[] {
       const literal = m[2]!;
       const value = literal.slice(1, -1).replaceAll("''", "'");
       // A column converted to the type may hold the value in its rows.
-      const converts = new RegExp(`ALTER COLUMN .+ TYPE ${m[1]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\[\\])? USING `);
+      const converts = new RegExp(`ALTER COLUMN .+ TYPE ${regexpText(m[1]!)}(?:\\[\\])? USING `);
       const uses = (sql: string) => sql.includes(literal) || arrayLiteralElements(sql).includes(value) || converts.test(sql);
       return all.some((sql) => sql !== s.sql && uses(sql)) ? { ...s, transactional: false } : s;
     }),

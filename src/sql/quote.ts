@@ -39,3 +39,8 @@ export function literal(value: string): string {
 export function identList(names: readonly string[]): string {
   return names.map(ident).join(', ');
 }
+
+/** Text to match literally inside a regular expression (a name, a type). */
+export function regexpText(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/config.ts';
 import { connectPg, type Queryable } from '../db/queryable.ts';
@@ -7,6 +7,7 @@ import { loadStubs } from '../desired/build.ts';
 import { executeStatements } from '../desired/execute.ts';
 import type { ShadowProvider } from '../desired/shadow/provider.ts';
 import { openPgliteDir } from '../desired/shadow/pglite.ts';
+import { filesBelow } from '../desired/discover.ts';
 import { sqlFormat } from '../desired/sql-format.ts';
 import { err, ok, type Result, type UserError } from '../errors.ts';
 import { loadParser } from '../sql/parser.ts';
@@ -126,16 +127,7 @@ async function loadFilesIntoShadow(spec: Extract<TargetSpec, { kind: 'dump' | 'm
  * `*.down.sql`, which undo them.
  */
 function migrationFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (within: string) => {
-    for (const e of readdirSync(path.join(dir, within), { withFileTypes: true })) {
-      const rel = path.join(within, e.name);
-      if (e.isDirectory()) walk(rel);
-      else if (e.name.endsWith('.sql') && !e.name.endsWith('.down.sql')) out.push(rel);
-    }
-  };
-  walk('');
-  return out.sort().map((f) => path.join(dir, f));
+  return filesBelow(dir, (name) => name.endsWith('.sql') && !name.endsWith('.down.sql'));
 }
 
 /** dbmate keeps both directions in one file: only what follows `-- migrate:up` (up to `-- migrate:down`) ran. */

@@ -54,7 +54,7 @@ describe('SQL splitting', () => {
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value).toHaveLength(3001);
     expect(r.value.every((s, i) => i === 3000 || s.sql.endsWith('$$'))).toBe(true);
-    expect(r.value[3000]).toEqual({ kind: 'CreateStmt', sql: 'create table x (a int)', start: fn.length * 3000, comments: [], roles: [], unmanaged: null });
+    expect(r.value[3000]).toEqual({ kind: 'CreateStmt', sql: 'create table x (a int)', start: fn.length * 3000, comments: [], roles: [] });
   });
   it('reports a syntax error deep in a large text at its own position', () => {
     const text = 'create table a (x int);\n'.repeat(20000) + 'create tabel b (y int);\n';
